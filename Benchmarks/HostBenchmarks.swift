@@ -1,0 +1,1 @@
+let hostBenchmarks = BenchmarkGroup(name: "host") {}

@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+// cglab: a research workbench for multiscale calibration, Lua 5.4 on top of native numerics.
+
+import PackageDescription
+
+let package = Package(
+    name: "cglab",
+    products: [
+        .executable(name: "cglab", targets: ["cglab"]),
+        .library(name: "LuaHost", targets: ["LuaHost"]),
+        .library(name: "Linalg", targets: ["Linalg"]),
+    ],
+    targets: [
+        // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev).
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        .systemLibrary(
+            name: "CLinearAlgebra", pkgConfig: "lapacke",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+
+        // The only C we write: Lua macros as functions, the error trampoline, the SIGINT hook.
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
+
+        // Numeric libraries: plain Swift, no Lua.
+        .target(name: "Linalg", dependencies: ["CLinearAlgebra"]),
+
+        // Swift <-> Lua binding layer: no numerics.
+        .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
+
+        // Lua modules: the only place where LuaHost and the numeric libraries meet.
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg"]),
+
+        // The executable: command line, REPL, script runner.
+        .executableTarget(name: "cglab", dependencies: ["LuaHost", "Modules", "CReadline", "CLuaShim"]),
+
+        // Release-mode benchmarks printing ratios against baselines run in the same process.
+        .executableTarget(
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "CLinearAlgebra", "CLuaShim"],
+            path: "Benchmarks", exclude: ["python", "README.md"]),
+
+        .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
+        .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),
+    ]
+)

@@ -1,0 +1,6 @@
+#ifndef CGLAB_CLUA_SHIM_H
+#define CGLAB_CLUA_SHIM_H
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
+#endif
