@@ -31,7 +31,10 @@ let package = Package(
         .target(name: "Modules", dependencies: ["LuaHost", "Linalg"]),
 
         // The executable: command line, REPL, script runner.
-        .executableTarget(name: "cglab", dependencies: ["LuaHost", "Modules", "CReadline", "CLuaShim"]),
+        // Swift 5 language mode: readline is configured through C global variables.
+        .executableTarget(
+            name: "cglab", dependencies: ["LuaHost", "Modules", "CReadline", "CLuaShim"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(

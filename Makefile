@@ -1,0 +1,31 @@
+# cglab: the two commands of the README, plus the pieces they are made of.
+#   make demo   install what is missing, build in release mode, run the main job
+#   make test   install what is missing, build, run every test
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+# Tests build in release mode (the numerical tests need the speed) with testability, in a
+# build folder of their own so that they never invalidate the plain release build.
+TEST_FLAGS = -c release -Xswiftc -enable-testing --scratch-path .build-test
+
+.PHONY: all deps build demo test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release
+
+demo: build
+	.build/release/cglab scripts/demo.lua
+
+test: deps
+	$(SWIFT) build $(TEST_FLAGS)
+	$(SWIFT) test $(TEST_FLAGS)
+
+bench: deps
+	$(SWIFT) build -c release
+	.build/release/cglab-bench $(GROUPS)
+
+clean:
+	rm -rf .build .build-test

@@ -1,0 +1,82 @@
+import Foundation
+import LuaHost
+
+/// The `cglab` module: facts about the program and the terminal, and a wall clock.
+enum CglabModule {
+    static func module(stdlib: String?) -> LuaModule {
+        var fields: [(String, any LuaPushable)] = [("version", Environment.version)]
+        if let stdlib { fields.append(("stdlib", stdlib)) }
+        return LuaModule(
+            name: "cglab",
+            doc: """
+                cglab: facts about the program and its terminal.
+
+                Fields: version (string), stdlib (the folder of the Lua standard library, when found).
+                """,
+            functions: [clock, isatty, terminalWidth, interrupted],
+            fields: fields)
+    }
+
+    static let clock = NativeFunction(
+        "clock",
+        doc: """
+            cglab.clock() -> seconds
+
+            Monotonic wall-clock time in seconds (for timing; os.clock measures CPU time).
+            """
+    ) { call in
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return call.returning(Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9)
+    }
+
+    static let isatty = NativeFunction(
+        "isatty",
+        doc: """
+            cglab.isatty([stream]) -> boolean
+
+            Whether stream ("stdin", "stdout" or "stderr"; default "stdout") is a terminal.
+            """
+    ) { call in
+        let stream = try call.choice(1, from: ["stdin", "stdout", "stderr"], default: "stdout")
+        let descriptor: Int32 = stream == "stdin" ? 0 : stream == "stdout" ? 1 : 2
+        return call.returning(Foundation.isatty(descriptor) != 0)
+    }
+
+    static let terminalWidth = NativeFunction(
+        "terminal_width",
+        doc: """
+            cglab.terminal_width() -> columns
+
+            Width of the terminal in characters: from the terminal itself, else the COLUMNS
+            environment variable, else 80.
+            """
+    ) { call in
+        call.returning(Terminal.width)
+    }
+
+    static let interrupted = NativeFunction(
+        "interrupted",
+        doc: """
+            cglab.interrupted() -> boolean
+
+            Whether Ctrl-C was pressed while the current command runs (long native loops stop on
+            it by themselves; Lua loops are stopped by a hook).
+            """
+    ) { call in
+        call.returning(LuaInterrupt.isRequested)
+    }
+}
+
+/// Facts about the terminal.
+public enum Terminal {
+    /// The width of standard output in columns (ioctl, then `COLUMNS`, then 80).
+    public static var width: Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), value > 0 {
+            return value
+        }
+        return 80
+    }
+}
