@@ -143,7 +143,7 @@ extension Matrix {
 }
 
 /// A dimension converted to BLAS's integer type.
-@usableFromInline func blasInt(_ n: Int) -> blasint {
+func blasInt(_ n: Int) -> blasint {
     precondition(n <= Int(blasint.max), "Matrix dimension too large for BLAS")
     return blasint(n)
 }

@@ -1,7 +1,6 @@
 extension Matrix {
     /// A `rows` x `cols` matrix whose column-major elements are all written by `body` straight
     /// into fresh storage (no zero fill first): `body` must set every element.
-    @inlinable
     static func make(
         rows: Int, cols: Int, _ body: (UnsafeMutableBufferPointer<Double>) throws -> Void
     ) rethrows -> Matrix {

@@ -11,7 +11,7 @@ public enum Dimension: Sendable, Hashable {
 }
 
 /// A run of matrix elements a reduction reads: `count` values `stride` apart from `base`.
-@usableFromInline struct Lane {
+private struct Lane {
     let base: UnsafePointer<Double>
     let count: Int
     let stride: Int

@@ -96,6 +96,18 @@ final class NPYTests: XCTestCase {
         }
     }
 
+    func testWriteFailureNamesTheFileAndLeavesNoTemporary() throws {
+        XCTAssertThrowsError(try NPY.write(sample, to: "/nonexistent/dir/x.npy")) { error in
+            XCTAssertEqual(error as? FileError, .cannotWrite(path: "/nonexistent/dir/x.npy", reason: "No such file or directory"))
+        }
+        let dir = try temporaryDirectory(for: self)
+        let path = dir.appendingPathComponent("m.npy").path
+        try NPY.write(sample, to: path)
+        try NPY.write(sample * 2, to: path)  // replaced atomically
+        XCTAssertEqual(try NPY.read(from: path), sample * 2)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["m.npy"])
+    }
+
     func testRandomCorruptionNeverCrashes() {
         var g = RandomGenerator(seed: 31)
         let good = NPY.encode(sample)
