@@ -88,6 +88,7 @@ final class NPYTests: XCTestCase {
         XCTAssertNotNil(error(file("{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }")))
         XCTAssertNotNil(error(file("{'descr': '<f8', 'fortran_order': Maybe, 'shape': (2,), }")))
         XCTAssertNotNil(error(file("[1, 2")))
+        XCTAssertNotNil(error(file(String(repeating: "(", count: 200))))  // deep nesting: an error, not a stack overflow
         XCTAssertEqual(try? NPY.read(from: "/nonexistent/x.npy"), nil)
         XCTAssertEqual(FileError.cannotRead(path: "/nonexistent/x.npy", reason: "No such file or directory").description,
                        "/nonexistent/x.npy: cannot read: No such file or directory")

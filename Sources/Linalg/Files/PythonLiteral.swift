@@ -23,6 +23,9 @@ enum PythonLiteral {
     private struct Parser {
         let chars: [Unicode.Scalar]
         var index = 0
+        /// Open brackets around the current position; garbage nested deeper is rejected before
+        /// the recursion could exhaust the stack.
+        var depth = 0
 
         var atEnd: Bool { index >= chars.count }
 
@@ -40,7 +43,7 @@ enum PythonLiteral {
 
         mutating func value() throws(SyntaxError) -> PythonLiteral {
             skipSpace()
-            guard !atEnd else { throw SyntaxError() }
+            guard !atEnd, depth < 16 else { throw SyntaxError() }
             switch chars[index] {
             case "{":
                 index += 1
@@ -67,6 +70,8 @@ enum PythonLiteral {
         mutating func items(
             closing: Unicode.Scalar, _ item: (inout Parser) throws(SyntaxError) -> Void
         ) throws(SyntaxError) {
+            depth += 1
+            defer { depth -= 1 }
             while !take(closing) {
                 try item(&self)
                 if !take(",") {
