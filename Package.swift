@@ -11,18 +11,20 @@ let package = Package(
         .library(name: "Linalg", targets: ["Linalg"]),
     ],
     targets: [
-        // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev).
+        // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev, zlib1g-dev).
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .systemLibrary(
             name: "CLinearAlgebra", pkgConfig: "lapacke",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // zlib (Debian: zlib1g-dev): deflate and CRC-32 for the .npz (zip) reader and writer.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The only C we write: Lua macros as functions, the error trampoline, the SIGINT hook.
         .target(name: "CLuaShim", dependencies: ["CLua"]),
 
         // Numeric libraries: plain Swift, no Lua.
-        .target(name: "Linalg", dependencies: ["CLinearAlgebra"]),
+        .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
