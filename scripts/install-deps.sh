@@ -11,6 +11,7 @@ packages=(
   libreadline-dev    # the REPL's line editing
   tmux               # REPL tests drive the real binary in a terminal
   gnuplot-nox        # plots (PNG, SVG, PDF)
+  zlib1g-dev         # deflate for .npz files
 )
 
 missing=()
