@@ -16,6 +16,7 @@ public typealias NativeBody = (LuaCall) throws -> Int
 /// - ``ArgumentError``: `bad argument #2 to 'solve' (message)`, counting arguments as Lua's
 ///   `luaL_argerror` does (self excluded in method calls: `calling 'f' on bad self`);
 /// - ``LuaError`` from a Lua call made by the body: the original error object, unchanged;
+/// - ``LuaReportableError``: `name: luaMessage` (just `luaMessage` for a metamethod);
 /// - any other error: `name: description`.
 /// Messages get the caller's position prefix (`script.lua:12: `), like `luaL_error`.
 public final class NativeFunction: @unchecked Sendable {
@@ -30,6 +31,12 @@ public final class NativeFunction: @unchecked Sendable {
         self.name = name
         self.doc = doc
         self.body = body
+    }
+
+    /// The same function under another name and docstring (for aliases such as a module
+    /// function that is also a method under a different name).
+    public func renamed(_ name: String, doc: String?) -> NativeFunction {
+        NativeFunction(name, doc: doc, body)
     }
 
     /// Runs the body for the trampoline: the result count, or the error sentinel with the error
@@ -59,6 +66,9 @@ public final class NativeFunction: @unchecked Sendable {
             message = argumentMessage(argument, stack: stack)
         } else if let luaError = error as? LuaError {
             message = luaError.message
+        } else if let reportable = error as? LuaReportableError {
+            // Metamethods are reached through operators, not by name: no name prefix.
+            message = name.hasPrefix("__") ? reportable.luaMessage : "\(name): \(reportable.luaMessage)"
         } else {
             let text = String(describing: error)
             message = text.hasPrefix(name + ":") ? text : "\(name): \(text)"
