@@ -50,7 +50,8 @@ public struct LuaStack {
     /// The index of the top element (the number of elements on the stack).
     public var top: Int32 { lua_gettop(state) }
 
-    /// Sets the stack top, popping or pushing nils.
+    /// Sets the stack top, popping or pushing nils. (`lua_settop` runs `__close` only for
+    /// to-be-closed slots, which Swift never creates, so it cannot raise here.)
     public func setTop(_ index: Int32) { lua_settop(state, index) }
 
     /// Pops `count` values.
