@@ -24,5 +24,6 @@ final class LuaFileTests: XCTestCase {
     func testLinalg() throws { try runLuaFile("linalg.lua") }
     func testLinalgFiles() throws { try runLuaFile("linalg_files.lua") }
     func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
+    func testJSON() throws { try runLuaFile("json.lua") }
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
 }
