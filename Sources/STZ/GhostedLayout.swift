@@ -1,0 +1,42 @@
+/// The flat storage layout of the solver's fields: the nx × ny grid padded by two ghost layers
+/// on every side (for the ENO2 stencils), x fastest. Corner (i, j) and centre (i, j) share the
+/// index `origin + i + stride * j`, for i in −2..<nx+2 and j in −2..<ny+2.
+struct GhostedLayout: Sendable {
+    /// Interior cells along x and y.
+    let nx: Int, ny: Int
+    /// Row length including ghosts, nx + 4.
+    let stride: Int
+    /// Total number of stored values, (nx + 4)(ny + 4).
+    let count: Int
+    /// The index of interior point (0, 0).
+    let origin: Int
+
+    init(nx: Int, ny: Int) {
+        self.nx = nx
+        self.ny = ny
+        stride = nx + 4
+        count = (nx + 4) * (ny + 4)
+        origin = 2 * stride + 2
+    }
+
+    /// The storage index of point (i, j).
+    @inline(__always) func index(_ i: Int, _ j: Int) -> Int { origin + i + stride * j }
+
+    /// Fills the ghost layers of `field` from the periodic images of the interior, adding
+    /// `shiftX` to values copied across the x period and `shiftY` across the y period (the
+    /// reference map's ±lx and ±ly, `prd_bc`).
+    func fillGhosts(_ field: UnsafeMutablePointer<Double>, shiftX: Double = 0, shiftY: Double = 0) {
+        for i in 0..<nx {
+            field[index(i, -2)] = field[index(i, ny - 2)] - shiftY
+            field[index(i, -1)] = field[index(i, ny - 1)] - shiftY
+            field[index(i, ny)] = field[index(i, 0)] + shiftY
+            field[index(i, ny + 1)] = field[index(i, 1)] + shiftY
+        }
+        for j in -2..<(ny + 2) {
+            field[index(-2, j)] = field[index(nx - 2, j)] - shiftX
+            field[index(-1, j)] = field[index(nx - 1, j)] - shiftX
+            field[index(nx, j)] = field[index(0, j)] + shiftX
+            field[index(nx + 1, j)] = field[index(1, j)] + shiftX
+        }
+    }
+}
