@@ -6,6 +6,7 @@ import Foundation
 
 let allGroups: [BenchmarkGroup] = [
     hostBenchmarks,
+    stzBenchmarks,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

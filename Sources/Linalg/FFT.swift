@@ -73,19 +73,50 @@ public struct FFTPlan: Sendable {
         real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>,
         batch: Int = 1, direction: FFTDirection
     ) {
-        precondition(batch >= 1, "FFT batch must be at least 1")
+        transform(real: real, imag: imag, batch: batch, elementStride: batch, batchStride: 1, direction: direction)
+    }
+
+    /// Transforms `batch` sequences laid out with arbitrary strides, in place.
+    ///
+    /// Element j of sequence b sits at index `j * elementStride + b * batchStride`. The rows of
+    /// a row-major nx-column array are `batch: ny, elementStride: 1, batchStride: nx`; its
+    /// columns are `batch: nx, elementStride: nx, batchStride: 1`. All sequences are processed
+    /// stage by stage together, so the per-sequence overhead is paid once per batch.
+    ///
+    /// - Parameters:
+    ///   - real: real parts, overwritten by the result.
+    ///   - imag: imaginary parts, same layout.
+    ///   - batch: the number of sequences (at least 1).
+    ///   - elementStride: the index step between consecutive elements of one sequence.
+    ///   - batchStride: the index step between the first elements of consecutive sequences.
+    ///   - direction: forward (unnormalised) or inverse (scaled by 1/n).
+    public func transform(
+        real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>,
+        batch: Int, elementStride: Int, batchStride: Int, direction: FFTDirection
+    ) {
+        precondition(batch >= 1 && elementStride >= 1 && batchStride >= 1, "FFT batch and strides must be positive")
+        let layout = Layout(batch: batch, elementStride: elementStride, batchStride: batchStride)
         if isPowerOfTwo {
-            radix2(real: real, imag: imag, batch: batch, direction: direction)
+            radix2(real: real, imag: imag, layout: layout, direction: direction)
         } else {
-            naiveDFT(real: real, imag: imag, batch: batch, direction: direction)
+            naiveDFT(real: real, imag: imag, layout: layout, direction: direction)
         }
         if direction == .inverse && count > 1 {
             let scale = 1 / Double(count)
-            for i in 0..<(count * batch) {
-                real[i] *= scale
-                imag[i] *= scale
+            for j in 0..<count {
+                var i = j &* elementStride
+                for _ in 0..<batch {
+                    real[i] *= scale
+                    imag[i] *= scale
+                    i &+= batchStride
+                }
             }
         }
+    }
+
+    /// Where a batch of sequences sits in memory.
+    private struct Layout {
+        let batch: Int, elementStride: Int, batchStride: Int
     }
 
     /// Transforms one sequence held in two arrays, in place.
@@ -100,42 +131,52 @@ public struct FFTPlan: Sendable {
         }
     }
 
-    /// The iterative radix-2 transform (bit reversal, then log2(n) butterfly stages).
+    /// The iterative radix-2 transform: bit reversal, then log2(n) butterfly stages, each stage
+    /// applied to all sequences of the batch before the next.
+    ///
+    /// Index arithmetic wraps (`&+`, `&*`): every index stays inside the caller's buffers, so
+    /// overflow is impossible and its checks would only slow the loops.
     private func radix2(
         real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>,
-        batch: Int, direction: FFTDirection
+        layout: Layout, direction: FFTDirection
     ) {
+        let (batch, es, bs) = (layout.batch, layout.elementStride, layout.batchStride)
         for (a, b) in swaps {
-            let ia = a * batch, ib = b * batch
-            for k in 0..<batch {
-                swap(&real[ia + k], &real[ib + k])
-                swap(&imag[ia + k], &imag[ib + k])
+            var ia = a &* es, ib = b &* es
+            for _ in 0..<batch {
+                swap(&real[ia], &real[ib])
+                swap(&imag[ia], &imag[ib])
+                ia &+= bs
+                ib &+= bs
             }
         }
         let sign: Double = direction == .forward ? -1 : 1
+        let n = count
         cosTable.withUnsafeBufferPointer { cosT in
             sinTable.withUnsafeBufferPointer { sinT in
                 var half = 1
-                while half < count {
-                    let step = count / (2 * half)
+                while half < n {
+                    let step = n / (2 &* half), span = half &* es, jump = 2 &* span, end = n &* es
                     for k in 0..<half {
-                        let wr = cosT[k * step], wi = sign * sinT[k * step]
-                        var start = 0
-                        while start < count {
-                            let i1 = (start + k) * batch, i2 = i1 + half * batch
-                            for b in 0..<batch {
-                                let xr = real[i2 + b], xi = imag[i2 + b]
+                        let wr = cosT[k &* step], wi = sign * sinT[k &* step]
+                        var i1 = k &* es
+                        while i1 < end {
+                            var o1 = i1, o2 = i1 &+ span
+                            for _ in 0..<batch {
+                                let xr = real[o2], xi = imag[o2]
                                 let tr = wr * xr - wi * xi, ti = wr * xi + wi * xr
-                                let ur = real[i1 + b], ui = imag[i1 + b]
-                                real[i2 + b] = ur - tr
-                                imag[i2 + b] = ui - ti
-                                real[i1 + b] = ur + tr
-                                imag[i1 + b] = ui + ti
+                                let ur = real[o1], ui = imag[o1]
+                                real[o2] = ur - tr
+                                imag[o2] = ui - ti
+                                real[o1] = ur + tr
+                                imag[o1] = ui + ti
+                                o1 &+= bs
+                                o2 &+= bs
                             }
-                            start += 2 * half
+                            i1 &+= jump
                         }
                     }
-                    half *= 2
+                    half &*= 2
                 }
             }
         }
@@ -144,26 +185,28 @@ public struct FFTPlan: Sendable {
     /// The plain O(n²) DFT for lengths that are not powers of two (allocates a temporary).
     private func naiveDFT(
         real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>,
-        batch: Int, direction: FFTDirection
+        layout: Layout, direction: FFTDirection
     ) {
+        let (batch, es, bs) = (layout.batch, layout.elementStride, layout.batchStride)
         let sign: Double = direction == .forward ? -1 : 1
-        let total = count * batch
-        var outRe = [Double](repeating: 0, count: total)
-        var outIm = [Double](repeating: 0, count: total)
+        var outRe = [Double](repeating: 0, count: count * batch)
+        var outIm = [Double](repeating: 0, count: count * batch)
         for k in 0..<count {
             for j in 0..<count {
                 let r = (j * k) % count
                 let wr = cosTable[r], wi = sign * sinTable[r]
                 for b in 0..<batch {
-                    let xr = real[j * batch + b], xi = imag[j * batch + b]
+                    let xr = real[j * es + b * bs], xi = imag[j * es + b * bs]
                     outRe[k * batch + b] += wr * xr - wi * xi
                     outIm[k * batch + b] += wr * xi + wi * xr
                 }
             }
         }
-        for i in 0..<total {
-            real[i] = outRe[i]
-            imag[i] = outIm[i]
+        for k in 0..<count {
+            for b in 0..<batch {
+                real[k * es + b * bs] = outRe[k * batch + b]
+                imag[k * es + b * bs] = outIm[k * batch + b]
+            }
         }
     }
 }

@@ -5,9 +5,9 @@
 /// `X[kx, ky] = Σ_{x,y} f[x, y] exp(-2πi (kx x/nx + ky y/ny))`, unnormalised forward and scaled
 /// by 1/(nx·ny) inverse, as `numpy.fft.fft2` / `ifft2`.
 ///
-/// It applies the one-dimensional plan along x to each row, then along y to all columns at
-/// once (batched, so the inner loop runs over contiguous memory). Immutable and `Sendable`;
-/// transforms allocate nothing when nx and ny are powers of two.
+/// It applies the one-dimensional plan along x to all rows at once, then along y to all
+/// columns at once (the column pass runs its inner loop over contiguous memory). Immutable and
+/// `Sendable`; transforms allocate nothing when nx and ny are powers of two.
 public struct FFTPlan2D: Sendable {
     /// Number of grid points along x (the fast index).
     public let nx: Int
@@ -35,10 +35,8 @@ public struct FFTPlan2D: Sendable {
     public func transform(
         real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>, direction: FFTDirection
     ) {
-        for y in 0..<ny {
-            planX.transform(real: real + y * nx, imag: imag + y * nx, direction: direction)
-        }
-        planY.transform(real: real, imag: imag, batch: nx, direction: direction)
+        planX.transform(real: real, imag: imag, batch: ny, elementStride: 1, batchStride: nx, direction: direction)
+        planY.transform(real: real, imag: imag, batch: nx, elementStride: nx, batchStride: 1, direction: direction)
     }
 
     /// Transforms a grid held in two arrays, in place.

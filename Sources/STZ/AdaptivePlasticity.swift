@@ -1,9 +1,16 @@
+import Foundation
+
 /// The adaptive plastic sub-stepping of one cell over one step (`adaptive_plastic_term`).
 ///
 /// Starting from the deviatoric magnitude s̄ and χ, it repeats forward-Euler sub-steps of
 /// ṡ̄ = −r, r = 2 t_s μ D^pl(s̄, χ), and χ̇ = t_s · dchi1 · (χ∞ − χ) (dchi1 evaluated at the start
 /// of the sub-step), each sub-step as long as possible without changing s̄ by more than
-/// `adapt_fac`, until the step Δt is used up.
+/// `adapt_fac`, until the step Δt is used up. Below yield D^pl = 0 and nothing changes.
+///
+/// The first sub-step (``firstSubstep(sbar:chi:dt:)``) is straight-line code, so the grid pass
+/// can run it for every cell without branching on the outcome; the few cells that need more
+/// sub-steps continue in ``finish(_:)``. Together they are the reference's loop, operation for
+/// operation.
 struct AdaptivePlasticity: Sendable {
     /// The flow law.
     let law: STZLaw
@@ -20,6 +27,15 @@ struct AdaptivePlasticity: Sendable {
     /// so only a non-physical s̄ gets anywhere near this).
     static let maximumSubsteps = 1_000_000
 
+    /// Where a cell's sub-stepping stands: s̄ (s_y), χ, and the time left of the step.
+    struct Progress {
+        var sbar: Double
+        var chi: Double
+        var remaining: Double
+        /// `true` when the step is used up.
+        var done: Bool
+    }
+
     init(parameters: STZParameters, units: SimulationUnits, loading: ShearLoading) {
         law = STZLaw(parameters)
         stressRateScale = 2 * units.timeUnit * units.mu
@@ -28,47 +44,38 @@ struct AdaptivePlasticity: Sendable {
         adaptFac = loading.adaptFac
     }
 
-    /// Relaxes one cell over `dt` time units.
-    ///
-    /// - Parameters:
-    ///   - sbar: the deviatoric magnitude s̄ at the start of the step, in s_y.
-    ///   - chi: χ at the start; on return, χ after the plastic sub-steps.
-    ///   - ddev: on return, the total decrease of s̄ over the step (the `ddev` that feeds χ
-    ///     diffusion). As in the reference, it is left untouched when s̄ < 1e-12.
-    ///   - dt: the step, in time units.
-    /// - Returns: the relative decrease d = ddev / s̄ that scales the physical deviator by
-    ///   (1 − d); NaN when the sub-stepping diverges (non-finite rate or too many sub-steps).
+    /// One forward-Euler sub-step from `progress`, as long as `adaptFac` allows.
     @inline(__always)
-    func relax(sbar: Double, chi: inout Double, ddev: inout Double, dt: Double) -> Double {
-        if sbar < 1e-12 { return 0 }
-        if sbar < 1 {
-            // Below yield D^pl = 0: one sub-step of zero change, exactly as the loop would do.
-            ddev = 0
-            return 0
-        }
-        var remaining = dt, s = sbar, substeps = 0
-        while true {
-            let rate = law.plasticRate(sbar: s, chi: chi)
-            let chiRate = law.chiRate(plasticRate: rate, sbar: s)
-            let r = stressRateScale * rate
-            guard r.isFinite, substeps < AdaptivePlasticity.maximumSubsteps else {
-                ddev = .nan
-                return .nan
+    func substep(_ progress: Progress) -> Progress {
+        let (s, chi, remaining) = (progress.sbar, progress.chi, progress.remaining)
+        let rate = law.plasticRate(sbar: s, chi: chi)
+        let chiRate = law.chiRate(plasticRate: rate, sbar: s)
+        let r = stressRateScale * rate
+        let done = !(abs(remaining * r) > adaptFac)
+        let step = done ? remaining : adaptFac / abs(r)
+        return Progress(
+            sbar: s - step * r, chi: chi + chiRate * (chiInf - chi) * timeUnit * step,
+            remaining: done ? remaining : remaining - step, done: done)
+    }
+
+    /// The first sub-step of a cell at or above yield, from s̄ (in s_y) and χ over `dt` time
+    /// units.
+    @inline(__always)
+    func firstSubstep(sbar: Double, chi: Double, dt: Double) -> Progress {
+        substep(Progress(sbar: sbar, chi: chi, remaining: dt, done: false))
+    }
+
+    /// Continues the sub-steps until the step is used up. The result has NaN s̄ when the
+    /// sub-stepping diverges (a non-finite rate, or more than ``maximumSubsteps``).
+    func finish(_ progress: Progress) -> Progress {
+        var p = progress, count = 1
+        while !p.done {
+            guard p.sbar.isFinite, count < AdaptivePlasticity.maximumSubsteps else {
+                return Progress(sbar: .nan, chi: .nan, remaining: 0, done: true)
             }
-            substeps += 1
-            let step: Double
-            let last = !(abs(remaining * r) > adaptFac)
-            if last {
-                step = remaining
-            } else {
-                step = adaptFac / abs(r)
-                remaining -= step
-            }
-            s -= step * r
-            chi += chiRate * (chiInf - chi) * timeUnit * step
-            if last { break }
+            p = substep(p)
+            count += 1
         }
-        ddev = sbar - s
-        return ddev / sbar
+        return p
     }
 }

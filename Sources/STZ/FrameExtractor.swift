@@ -18,7 +18,8 @@ struct FrameExtractor {
         var tauSum = 0.0
         for j in 0..<ny {
             for i in 0..<nx {
-                let sp = state.stress(at: layout.index(i, j)).physical(gamma: gamma)
+                let c = layout.index(i, j)
+                let sp = StressState(p: state.p[c], q: state.q[c], s: state.s[c], tau: state.tau[c]).physical(gamma: gamma)
                 physical[i + nx * j] = sp
                 tauSum += sp.tau
             }

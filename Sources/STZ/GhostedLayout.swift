@@ -1,12 +1,15 @@
 /// The flat storage layout of the solver's fields: the nx × ny grid padded by two ghost layers
 /// on every side (for the ENO2 stencils), x fastest. Corner (i, j) and centre (i, j) share the
 /// index `origin + i + stride * j`, for i in −2..<nx+2 and j in −2..<ny+2.
+///
+/// Each row has two more unused (zero) columns after its ghosts, so that loops processing two
+/// neighbouring points at a time (``Pair``) may run one point past the last ghost column.
 struct GhostedLayout: Sendable {
     /// Interior cells along x and y.
     let nx: Int, ny: Int
-    /// Row length including ghosts, nx + 4.
+    /// Row length: two ghosts on each side and two padding columns, nx + 6.
     let stride: Int
-    /// Total number of stored values, (nx + 4)(ny + 4).
+    /// Total number of stored values, (nx + 6)(ny + 4).
     let count: Int
     /// The index of interior point (0, 0).
     let origin: Int
@@ -14,8 +17,8 @@ struct GhostedLayout: Sendable {
     init(nx: Int, ny: Int) {
         self.nx = nx
         self.ny = ny
-        stride = nx + 4
-        count = (nx + 4) * (ny + 4)
+        stride = nx + 6
+        count = (nx + 6) * (ny + 4)
         origin = 2 * stride + 2
     }
 

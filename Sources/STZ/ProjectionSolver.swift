@@ -58,9 +58,9 @@ final class ProjectionSolver {
         plan.transform(real: re, imag: im, direction: .forward)
         let checkerboard = nx % 2 == 0 && ny % 2 == 0 ? nx / 2 + nx * (ny / 2) : -1
         for ky in 0..<ny {
-            let mky = (ny - ky) % ny
+            let mky = ky == 0 ? 0 : ny &- ky
             for kx in 0..<nx {
-                let k = kx + nx * ky, mk = (nx - kx) % nx + nx * mky
+                let k = kx &+ nx &* ky, mk = (kx == 0 ? 0 : nx &- kx) &+ nx &* mky
                 if mk < k { continue }
                 if k == 0 || k == checkerboard {
                     re[k] = 0

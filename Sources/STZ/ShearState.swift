@@ -14,9 +14,6 @@ final class ShearState {
     private(set) var u, v, X, Y, p, q, s, tau, chi, ddev: UnsafeMutablePointer<Double>
     /// The explicit step writes the new X, Y, p, q, s, τ, χ here before ``swapExplicitBuffers()``.
     private(set) var nextX, nextY, nextP, nextQ, nextS, nextTau, nextChi: UnsafeMutablePointer<Double>
-    /// Per-cell results of the plastic pass: the relative decrease d of the deviator, and χ
-    /// after the plastic sub-steps.
-    let relaxation, chiAfterPlasticity: UnsafeMutablePointer<Double>
     /// Simulation time, in time units; the shear strain is γ = λ t.
     var time = 0.0
     /// The box size, in Å, for the reference-map ghosts.
@@ -38,7 +35,6 @@ final class ShearState {
         (q, s, tau, chi, ddev) = (buffer(), buffer(), buffer(), buffer(), buffer())
         (nextX, nextY, nextP, nextQ) = (buffer(), buffer(), buffer(), buffer())
         (nextS, nextTau, nextChi) = (buffer(), buffer(), buffer())
-        (relaxation, chiAfterPlasticity) = (buffer(), buffer())
         let (dx, dy) = (grid.dx, grid.dy)
         for j in 0..<grid.ny {
             for i in 0..<grid.nx {
@@ -52,8 +48,7 @@ final class ShearState {
     }
 
     deinit {
-        for b in [u, v, X, Y, p, q, s, tau, chi, ddev, nextX, nextY, nextP, nextQ, nextS, nextTau, nextChi,
-                  relaxation, chiAfterPlasticity] {
+        for b in [u, v, X, Y, p, q, s, tau, chi, ddev, nextX, nextY, nextP, nextQ, nextS, nextTau, nextChi] {
             b.deallocate()
         }
     }
@@ -93,11 +88,6 @@ final class ShearState {
     func fillAllGhosts() {
         fillReferenceMapAndCentreGhosts()
         fillVelocityGhosts()
-    }
-
-    /// The stress of cell `c` (a storage index), transformed frame, in s_y.
-    @inline(__always) func stress(at c: Int) -> StressState {
-        StressState(p: p[c], q: q[c], s: s[c], tau: tau[c])
     }
 
     /// The interior of `field` as an ny × nx matrix (rows = y), each value mapped by `transform`.

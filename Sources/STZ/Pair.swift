@@ -1,0 +1,27 @@
+/// Two neighbouring grid values processed together: the two lanes of an SSE2 register, which
+/// every x86-64 processor has. The solver's stencil loops use it where the compiler does not
+/// vectorise on its own (selects between stencils that depend on the data).
+typealias Pair = SIMD2<Double>
+
+extension Pair {
+    /// Loads `base[i]` and `base[i + 1]` (no alignment needed).
+    @inline(__always) static func load(_ base: UnsafePointer<Double>, _ i: Int) -> Pair {
+        UnsafeRawPointer(base + i).loadUnaligned(as: Pair.self)
+    }
+
+    /// Stores the lanes into `base[i]` and `base[i + 1]`.
+    @inline(__always) func store(_ base: UnsafeMutablePointer<Double>, _ i: Int) {
+        UnsafeMutableRawPointer(base + i).storeBytes(of: self, as: Pair.self)
+    }
+
+    /// The lane-wise absolute value (clears the sign bits).
+    @inline(__always) var magnitude: Pair {
+        let bits = unsafeBitCast(self, to: SIMD2<UInt64>.self) & SIMD2<UInt64>(repeating: 0x7FFF_FFFF_FFFF_FFFF)
+        return unsafeBitCast(bits, to: Pair.self)
+    }
+
+    /// Lane-wise `condition ? a : b`.
+    @inline(__always) static func select(_ condition: SIMDMask<SIMD2<Int64>>, _ a: Pair, _ b: Pair) -> Pair {
+        b.replacing(with: a, where: condition)
+    }
+}
