@@ -42,4 +42,18 @@ struct GhostedLayout: Sendable {
             field[index(nx + 1, j)] = field[index(1, j)] + shiftX
         }
     }
+
+    /// Calls `body` with the storage index of the first point of each pair of neighbouring
+    /// interior points, row by row. When nx is odd the last pair of a row includes the first
+    /// ghost column, so `body` may write there (never into another row).
+    @inline(__always) func forEachPair(_ body: (Int) -> Void) {
+        for j in 0..<ny {
+            var c = index(0, j)
+            let end = index(nx, j)
+            while c < end {
+                body(c)
+                c &+= 2
+            }
+        }
+    }
 }

@@ -25,3 +25,16 @@ extension Pair {
         b.replacing(with: a, where: condition)
     }
 }
+
+/// Lane-wise arithmetic shared by `Double` and ``Pair``, so that formulas used both per value
+/// and per pair (the stress transform) are written once.
+protocol LaneArithmetic {
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func * (a: Double, b: Self) -> Self
+    func squareRoot() -> Self
+}
+
+extension Double: LaneArithmetic {}
+extension SIMD2: LaneArithmetic where Scalar == Double {}

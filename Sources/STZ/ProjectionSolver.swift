@@ -22,62 +22,64 @@ import Linalg
 final class ProjectionSolver {
     let nx: Int, ny: Int
     private let plan: FFTPlan2D
-    /// 2cos(2π kx/nx) per kx and 2cos(2π ky/ny) per ky.
-    private let twoCosX, twoCosY: [Double]
-    /// −4 sin(2π kx/nx) sin(2π ky/ny) at index kx + nx ky.
-    private let minusFourSinSin: [Double]
-    /// Workspace: fill with b_x (real) and b_y (imag), x fastest; ``solve(_:)`` leaves u and v.
+    /// 2cos(2π kx/nx) per kx, 2cos(2π ky/ny) per ky, and −4 sin(2π kx/nx) sin(2π ky/ny) at
+    /// index kx + nx ky.
+    private let twoCosX, twoCosY, minusFourSinSin: UnsafeMutablePointer<Double>
+    /// Workspace: fill with b_x (real) and b_y (imag), x fastest (index i + nx j); ``solve(_:)``
+    /// leaves u and v. It holds two values more than the grid, so that loops over pairs of
+    /// points may write one value past the last row when nx is odd.
     let real, imag: UnsafeMutablePointer<Double>
 
     init(nx: Int, ny: Int) {
         self.nx = nx
         self.ny = ny
         plan = FFTPlan2D(nx: nx, ny: ny)
-        let ax = 2 * Double.pi / Double(nx), ay = 2 * Double.pi / Double(ny)
-        twoCosX = (0..<nx).map { 2 * cos(ax * Double($0)) }
-        twoCosY = (0..<ny).map { 2 * cos(ay * Double($0)) }
-        var sxy = [Double](repeating: 0, count: nx * ny)
-        for ky in 0..<ny {
-            for kx in 0..<nx { sxy[kx + nx * ky] = -4 * sin(ax * Double(kx)) * sin(ay * Double(ky)) }
+        func table(_ count: Int, _ value: (Int) -> Double) -> UnsafeMutablePointer<Double> {
+            let t = UnsafeMutablePointer<Double>.allocate(capacity: count)
+            for k in 0..<count { t[k] = value(k) }
+            return t
         }
-        minusFourSinSin = sxy
-        real = .allocate(capacity: nx * ny)
-        real.initialize(repeating: 0, count: nx * ny)
-        imag = .allocate(capacity: nx * ny)
-        imag.initialize(repeating: 0, count: nx * ny)
+        let ax = 2 * Double.pi / Double(nx), ay = 2 * Double.pi / Double(ny)
+        twoCosX = table(nx) { 2 * cos(ax * Double($0)) }
+        twoCosY = table(ny) { 2 * cos(ay * Double($0)) }
+        minusFourSinSin = table(nx * ny) { -4 * sin(ax * Double($0 % nx)) * sin(ay * Double($0 / nx)) }
+        real = table(nx * ny + 2) { _ in 0 }
+        imag = table(nx * ny + 2) { _ in 0 }
     }
 
     deinit {
-        real.deallocate()
-        imag.deallocate()
+        for t in [twoCosX, twoCosY, minusFourSinSin, real, imag] { t.deallocate() }
     }
 
     /// Solves A V = b in place in the workspace (b in, V out; units of b times Å²/s_y).
     func solve(_ op: ProjectionOperator) {
         let (re, im) = (real, imag)
         plan.transform(real: re, imag: im, direction: .forward)
-        let checkerboard = nx % 2 == 0 && ny % 2 == 0 ? nx / 2 + nx * (ny / 2) : -1
-        for ky in 0..<ny {
+        // Each wavenumber k is solved together with −k. Rows ky and ny − ky pair up, so only
+        // rows 0...ny/2 are visited; on the self-conjugate rows (ky = 0, and ny/2 for even ny)
+        // only kx ≤ nx/2 is needed.
+        for ky in 0...(ny / 2) {
             let mky = ky == 0 ? 0 : ny &- ky
-            for kx in 0..<nx {
-                let k = kx &+ nx &* ky, mk = (kx == 0 ? 0 : nx &- kx) &+ nx &* mky
-                if mk < k { continue }
-                if k == 0 || k == checkerboard {
-                    re[k] = 0
-                    im[k] = 0
-                    continue
-                }
-                let m = op.symbol(twoCosX: twoCosX[kx], twoCosY: twoCosY[ky], minusFourSinSin: minusFourSinSin[k]).inverse
+            let lastKx = mky == ky ? nx / 2 : nx &- 1
+            let cy = twoCosY[ky], row = nx &* ky, mirrorRow = nx &* mky
+            for kx in 0...lastKx {
+                let k = row &+ kx, mk = mirrorRow &+ (kx == 0 ? 0 : nx &- kx)
+                let m = op.symbol(twoCosX: twoCosX[kx], twoCosY: cy, minusFourSinSin: minusFourSinSin[k]).inverse
                 let ar = 0.5 * (m.a + m.d), ai = 0.5 * (m.c - m.b)
                 let br = 0.5 * (m.a - m.d), bi = 0.5 * (m.c + m.b)
                 let (xr, xi, yr, yi) = (re[k], im[k], re[mk], im[mk])
                 re[k] = ar * xr - ai * xi + br * yr + bi * yi
                 im[k] = ar * xi + ai * xr + bi * yr - br * yi
-                if mk != k {
-                    re[mk] = ar * yr - ai * yi + br * xr + bi * xi
-                    im[mk] = ar * yi + ai * yr + bi * xr - br * xi
-                }
+                re[mk] = ar * yr - ai * yi + br * xr + bi * xi
+                im[mk] = ar * yi + ai * yr + bi * xr - br * xi
             }
+        }
+        // The mean (S(0) = 0, so the loop left NaN there) and the checkerboard are set to zero.
+        re[0] = 0
+        im[0] = 0
+        if nx % 2 == 0 && ny % 2 == 0 {
+            re[nx / 2 + nx * (ny / 2)] = 0
+            im[nx / 2 + nx * (ny / 2)] = 0
         }
         plan.transform(real: re, imag: im, direction: .inverse)
     }

@@ -11,76 +11,108 @@ final class ProjectionStep {
     let solver: ProjectionSolver
     let units: SimulationUnits
     let dx, dy: Double
+    /// Workspace: −Σxx = p + q − s and −Σyy = p + q + s per cell.
+    private let minusSxx, minusSyy: UnsafeMutablePointer<Double>
 
     init(grid: ShearGrid, units: SimulationUnits) {
-        layout = GhostedLayout(nx: grid.nx, ny: grid.ny)
+        let layout = GhostedLayout(nx: grid.nx, ny: grid.ny)
+        self.layout = layout
         solver = ProjectionSolver(nx: grid.nx, ny: grid.ny)
         self.units = units
         dx = grid.dx
         dy = grid.dy
+        minusSxx = .allocate(capacity: layout.count)
+        minusSxx.initialize(repeating: 0, count: layout.count)
+        minusSyy = .allocate(capacity: layout.count)
+        minusSyy.initialize(repeating: 0, count: layout.count)
+    }
+
+    deinit {
+        minusSxx.deallocate()
+        minusSyy.deallocate()
+    }
+
+    /// Calls `body(c, k)` for the first point of each pair of neighbouring interior points, with
+    /// its ghosted index `c` and its index `k = i + nx j` in the solver's workspace.
+    @inline(__always) private func forEachPairWithSolverIndex(_ body: (Int, Int) -> Void) {
+        for j in 0..<layout.ny {
+            var i = 0
+            while i < layout.nx {
+                body(layout.index(i, j), i &+ layout.nx &* j)
+                i &+= 2
+            }
+        }
     }
 
     /// Solves for the corner velocity at shear strain `gamma` (γ_{n+1}), stores it in the state
     /// and applies the stress update.
     func apply(_ state: ShearState, gamma lt: Double) {
-        let (nx, ny, gm) = (layout.nx, layout.ny, layout.stride)
+        let gm = layout.stride
         let (p, q, s, tau, u, v) = (state.p, state.q, state.s, state.tau, state.u, state.v)
-        let dt = units.dt
-        let xf = 0.5 / dt / dx, yf = 0.5 / dt / dy
-        let (bx, by) = (solver.real, solver.imag)
-        for j in 0..<ny {
-            for i in 0..<nx {
-                let c3 = layout.index(i, j), c2 = c3 - 1, c1 = c3 - gm, c0 = c1 - 1
-                // −Σxx = p + q − s and −Σyy = p + q + s on the four centres around the corner.
-                let a0 = p[c0] + q[c0] - s[c0], a1 = p[c1] + q[c1] - s[c1]
-                let a2 = p[c2] + q[c2] - s[c2], a3 = p[c3] + q[c3] - s[c3]
-                let b0 = p[c0] + q[c0] + s[c0], b1 = p[c1] + q[c1] + s[c1]
-                let b2 = p[c2] + q[c2] + s[c2], b3 = p[c3] + q[c3] + s[c3]
-                let fx = (-a0 + a1 - a2 + a3) * xf + (tau[c0] + tau[c1] - tau[c2] - tau[c3]) * yf
-                let fy = (tau[c0] - tau[c1] + tau[c2] - tau[c3]) * xf + (-b0 - b1 + b2 + b3) * yf
-                bx[i + nx * j] = fx + lt * fy
-                by[i + nx * j] = fy
+        let (a, b) = (minusSxx, minusSyy)
+        // −Σxx and −Σyy on the cells of rows −1..<ny, columns −1...nx−1 (one more when nx is even).
+        for j in -1..<layout.ny {
+            var c = layout.index(-1, j)
+            let end = layout.index(layout.nx, j)
+            while c < end {
+                let pq = Pair.load(p, c) + Pair.load(q, c), sc = Pair.load(s, c)
+                (pq - sc).store(a, c)
+                (pq + sc).store(b, c)
+                c &+= 2
             }
         }
+        // b = T f at the corners, f = −(∇·Σ*)/Δt from the four cells around each corner
+        // (0: below left, 1: below, 2: left, 3: the cell of the corner).
+        let xf = 0.5 / units.dt / dx, yf = 0.5 / units.dt / dy
+        let (bx, by) = (solver.real, solver.imag)
+        forEachPairWithSolverIndex { c, k in
+            let (c2, c1) = (c &- 1, c &- gm)
+            let c0 = c1 &- 1
+            let (a0, a1, a2, a3) = (Pair.load(a, c0), Pair.load(a, c1), Pair.load(a, c2), Pair.load(a, c))
+            let (b0, b1, b2, b3) = (Pair.load(b, c0), Pair.load(b, c1), Pair.load(b, c2), Pair.load(b, c))
+            let (t0, t1, t2, t3) = (Pair.load(tau, c0), Pair.load(tau, c1), Pair.load(tau, c2), Pair.load(tau, c))
+            let fx: Pair = (-a0 + a1 - a2 + a3) * xf + (t0 + t1 - t2 - t3) * yf
+            let fy: Pair = (t0 - t1 + t2 - t3) * xf + (-b0 - b1 + b2 + b3) * yf
+            (fx + lt * fy).store(bx, k)
+            fy.store(by, k)
+        }
         solver.solve(ProjectionOperator(gamma: lt, mu: units.mu, lame: units.lame, dx: dx, dy: dy))
-        for j in 0..<ny {
-            for i in 0..<nx {
-                let c = layout.index(i, j)
-                u[c] = bx[i + nx * j]
-                v[c] = by[i + nx * j]
-            }
+        forEachPairWithSolverIndex { c, k in
+            Pair.load(bx, k).store(u, c)
+            Pair.load(by, k).store(v, c)
         }
         state.fillVelocityGhosts()
         updateStresses(state, gamma: lt)
     }
 
     /// The elastic stress update from Δt ∇V at the centres, at shear strain `lt`.
-    private func updateStresses(_ state: ShearState, gamma lt: Double) {
+    func updateStresses(_ state: ShearState, gamma lt: Double) {
         let (p, q, s, tau, u, v) = (state.p, state.q, state.s, state.tau, state.u, state.v)
         let gm = layout.stride
-        let (mu, lame, dt) = (units.mu, units.lame, units.dt)
+        let (mu, lame, dt, lambda) = (units.mu, units.lame, units.dt, units.lambda)
         let hx = 0.5 / dx * dt, hy = 0.5 / dy * dt
         let third = 1.0 / 3, ltsq = lt * lt
-        let drive = lt * units.lambda * mu * dt
         // Coefficients of the update, per the reference's formulas.
-        let pTr = lame + third * lame * ltsq + 2 * third * mu
-        let qTr = lame * ltsq / 6 + third * mu
-        let sVy = lame * ltsq / 2 - mu, sUx = lame * ltsq / 2 + mu + ltsq * mu
-        let tTr = lt * (lame + mu), tVx = mu * (1 + ltsq)
-        for j in 0..<layout.ny {
-            var c = layout.index(0, j)
-            for _ in 0..<layout.nx {
-                let (u00, u10, u01, u11) = (u[c], u[c + 1], u[c + gm], u[c + gm + 1])
-                let (v00, v10, v01, v11) = (v[c], v[c + 1], v[c + gm], v[c + gm + 1])
-                let ux = hx * (-u00 + u10 - u01 + u11), uy = hy * (-u00 - u10 + u01 + u11)
-                let vx = hx * (-v00 + v10 - v01 + v11), vy = hy * (-v00 - v10 + v01 + v11)
-                p[c] += 2 * third * drive + 2 * third * lt * mu * uy - pTr * (vy + ux)
-                    - 2 * third * mu * ltsq * ux + 2 * third * mu * lt * vx
-                q[c] += third * drive + third * lt * mu * uy - qTr * (vy + ux) - third * ltsq * mu * ux + third * lt * mu * vx
-                s[c] += -units.lambda * lt * mu * dt + lt * mu * (vx - uy) + sVy * vy + sUx * ux
-                tau[c] += units.lambda * mu * dt + mu * uy - tTr * (vy + ux) + tVx * vx
-                c += 1
-            }
+        let drive = lt * lambda * mu * dt
+        let (pDrive, qDrive, sDrive, tDrive) = (2 * third * drive, third * drive, -lambda * lt * mu * dt, lambda * mu * dt)
+        let (pUy, pTr, pUx, pVx) = (2 * third * lt * mu, lame + third * lame * ltsq + 2 * third * mu, 2 * third * mu * ltsq, 2 * third * mu * lt)
+        let (qUy, qTr, qUx, qVx) = (third * lt * mu, lame * ltsq / 6 + third * mu, third * ltsq * mu, third * lt * mu)
+        let (sRot, sVy, sUx) = (lt * mu, lame * ltsq / 2 - mu, lame * ltsq / 2 + mu + ltsq * mu)
+        let (tTr, tVx) = (lt * (lame + mu), mu * (1 + ltsq))
+        layout.forEachPair { c in
+            let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
+            let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
+            let ux: Pair = hx * (-u00 + u10 - u01 + u11), uy: Pair = hy * (-u00 - u10 + u01 + u11)
+            let vx: Pair = hx * (-v00 + v10 - v01 + v11), vy: Pair = hy * (-v00 - v10 + v01 + v11)
+            let dilatation: Pair = vy + ux
+            let dp: Pair = pDrive + pUy * uy - pTr * dilatation - pUx * ux + pVx * vx
+            let dq: Pair = qDrive + qUy * uy - qTr * dilatation - qUx * ux + qVx * vx
+            let ds: Pair = sDrive + sRot * (vx - uy) + sVy * vy + sUx * ux
+            let dtau: Pair = tDrive + mu * uy - tTr * dilatation + tVx * vx
+            (Pair.load(p, c) + dp).store(p, c)
+            (Pair.load(q, c) + dq).store(q, c)
+            (Pair.load(s, c) + ds).store(s, c)
+            (Pair.load(tau, c) + dtau).store(tau, c)
         }
         state.fillStressGhosts()
     }

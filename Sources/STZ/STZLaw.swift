@@ -1,5 +1,3 @@
-import Foundation
-
 /// The plastic flow law of the paper's solver (`stz_dynamics_adam`, `stz_model.hh`): the
 /// simplified STZ rate
 ///
@@ -8,6 +6,9 @@ import Foundation
 ///
 /// with s̄ the deviatoric stress magnitude in units of s_y and χ = T_eff / T_Z, together with the
 /// effective-temperature production rate 2 D^pl s̄ / c0 that drives χ towards χ∞.
+///
+/// The solver evaluates it on two cells at a time (``Pair``, with ``exponential(_:)``); the
+/// per-value methods use the same code.
 public struct STZLaw: Sendable, Equatable {
     /// ε0, the rate prefactor, dimensionless (`ep`).
     public let ep: Double
@@ -30,10 +31,8 @@ public struct STZLaw: Sendable, Equatable {
 
     /// The plastic strain rate D^pl, in 1/s, at deviatoric stress magnitude `sbar` (in s_y)
     /// and dimensionless effective temperature `chi`. Zero below yield (s̄ < 1).
-    @inlinable public func plasticRate(sbar: Double, chi: Double) -> Double {
-        guard sbar >= 1 else { return 0 }
-        let c = -2 + sbar + exp(-sbar) * (2 + sbar)
-        return (ep / tau0) * c * (1 - 1 / sbar) * exp(-1 / chi)
+    public func plasticRate(sbar: Double, chi: Double) -> Double {
+        plasticRate(sbar: Pair(repeating: sbar), chi: Pair(repeating: chi))[0]
     }
 
     /// The rate coefficient of χ, `dchi1` = 2 D^pl s̄ / c0 in 1/s: χ̇ = dchi1 (χ∞ − χ).
@@ -41,7 +40,22 @@ public struct STZLaw: Sendable, Equatable {
     /// - Parameters:
     ///   - plasticRate: D^pl in 1/s.
     ///   - sbar: the deviatoric stress magnitude, in s_y.
-    @inlinable public func chiRate(plasticRate: Double, sbar: Double) -> Double {
-        2 * plasticRate * sbar / c0
+    public func chiRate(plasticRate: Double, sbar: Double) -> Double {
+        chiRate(plasticRate: Pair(repeating: plasticRate), sbar: Pair(repeating: sbar))[0]
+    }
+
+    /// ``plasticRate(sbar:chi:)`` for two cells.
+    @inline(__always)
+    func plasticRate(sbar: Pair, chi: Pair) -> Pair {
+        let c = (sbar - 2) + exponential(-sbar) * (sbar + 2)
+        let rate = (ep / tau0) * c * (1 - 1 / sbar) * exponential(-1 / chi)
+        return Pair.select(sbar .>= 1, rate, Pair(repeating: 0))
+    }
+
+    /// ``chiRate(plasticRate:sbar:)`` for two cells (with 2/c0 as one factor, which a loop
+    /// computes once).
+    @inline(__always)
+    func chiRate(plasticRate: Pair, sbar: Pair) -> Pair {
+        (2 / c0) * plasticRate * sbar
     }
 }

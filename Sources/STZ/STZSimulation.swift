@@ -5,8 +5,11 @@ import Linalg
 /// the projection solved exactly by FFT.
 ///
 /// Each step of Δt = t_f / (frames · steps) is an explicit step at γ_n (plastic sub-stepping,
-/// ENO2 advection, χ diffusion; ``ExplicitStep``, ``ChiDiffusion``), then the time advances,
-/// then a projection step at γ_{n+1} (``ProjectionStep``). Frame 0 is the initial state.
+/// ENO2 advection, χ diffusion; ``PlasticRelaxation``, ``ExplicitStep``, ``ChiDiffusion``), then
+/// the time advances,
+/// then a projection step at γ_{n+1} (``ProjectionStep``). Frame 0 is the initial state. While
+/// the material is still homogeneous and elastic, steps take an exact shortcut
+/// (``HomogeneousElasticPhase``).
 ///
 /// A simulation is an immutable description; ``run(fields:interruption:onFrame:)`` creates all
 /// mutable state afresh, so runs share nothing and may execute in parallel threads.
@@ -66,10 +69,12 @@ public struct STZSimulation: Sendable {
         let units = SimulationUnits(parameters: parameters, loading: loading)
         let state = ShearState(grid: grid, chi0: initialChi)
         let plasticity = AdaptivePlasticity(parameters: parameters, units: units, loading: loading)
-        let explicit = ExplicitStep(grid: grid, units: units, plasticity: plasticity)
+        let plastic = PlasticRelaxation(grid: grid, units: units, plasticity: plasticity)
+        let explicit = ExplicitStep(grid: grid, units: units)
         let diffusion = ChiDiffusion(grid: grid, units: units, chiLen: parameters.chiLen)
         let projection = ProjectionStep(grid: grid, units: units)
         let extractor = FrameExtractor(grid: grid, tZ: parameters.tZ, selection: fields)
+        var homogeneous = HomogeneousElasticPhase()
         var timings = STZTimings()
         var frames: [FrameFields] = []
         var stoppedEarly = false
@@ -88,9 +93,13 @@ public struct STZSimulation: Sendable {
                     try interruption.check()
                     let gamma = units.lambda * state.time
                     let t0 = monotonicSeconds()
-                    explicit.relaxPlastically(state, gamma: gamma)
+                    if homogeneous.advance(state, projection: projection, units: units, gamma: gamma) {
+                        timings.projection += monotonicSeconds() - t0
+                        continue
+                    }
+                    plastic.relax(state, gamma: gamma)
                     let t1 = monotonicSeconds()
-                    explicit.advect(state, gamma: gamma)
+                    explicit.advect(state, plastic: plastic, gamma: gamma)
                     diffusion.addIncrement(state, gamma: gamma)
                     state.swapExplicitBuffers()
                     state.time += units.dt

@@ -14,7 +14,7 @@ public struct StressState: Sendable, Equatable {
     public var tau: Double
 
     /// A stress from its four components, in s_y.
-    @inlinable public init(p: Double, q: Double, s: Double, tau: Double) {
+    public init(p: Double, q: Double, s: Double, tau: Double) {
         self.p = p
         self.q = q
         self.s = s
@@ -24,19 +24,32 @@ public struct StressState: Sendable, Equatable {
     /// The physical (Cauchy) stress of this transformed stress at shear strain γ (`fields.hh`
     /// of the paper build): τ_ph = τ − γ(p+q+s), s_ph = s + γ(τ − γ(p+q+s)/2),
     /// q_ph = q + (γ/3)(−τ + γ(p+q+s)/2), p_ph = p + γ(−2τ/3 + γ(p+q+s)/3).
-    @inlinable public func physical(gamma g: Double) -> StressState {
-        let sum = p + q + s
-        return StressState(
-            p: p + g * ((-2 / 3.0) * tau + (1 / 3.0) * g * sum),
-            q: q + g * (1 / 3.0) * (-tau + g * 0.5 * sum),
-            s: s + g * (tau - g * 0.5 * sum),
-            tau: tau - g * sum)
+    public func physical(gamma: Double) -> StressState {
+        let ph = StressState.physical(p: p, q: q, s: s, tau: tau, gamma: gamma)
+        return StressState(p: ph.p, q: ph.q, s: ph.s, tau: ph.tau)
     }
 
     /// The deviatoric magnitude s̄ = √(3q² + s² + τ²) = √(½ s_dev : s_dev) of this (physical)
     /// stress, in s_y. The STZ law yields for s̄ ≥ 1. This is the reference's `dev`, not the
     /// von Mises stress (which is √3 s̄).
-    @inlinable public var deviatoricMagnitude: Double {
+    public var deviatoricMagnitude: Double {
+        StressState.deviatoricMagnitude(q: q, s: s, tau: tau)
+    }
+
+    /// ``physical(gamma:)`` on components given per value or per pair of cells.
+    @inline(__always)
+    static func physical<V: LaneArithmetic>(p: V, q: V, s: V, tau: V, gamma g: Double) -> (p: V, q: V, s: V, tau: V) {
+        let sum = p + q + s
+        return (
+            p + g * ((-2 / 3.0) * tau + (1 / 3.0) * g * sum),
+            q + g * (1 / 3.0) * ((-1) * tau + g * 0.5 * sum),
+            s + g * (tau - g * 0.5 * sum),
+            tau - g * sum)
+    }
+
+    /// ``deviatoricMagnitude`` on components given per value or per pair of cells.
+    @inline(__always)
+    static func deviatoricMagnitude<V: LaneArithmetic>(q: V, s: V, tau: V) -> V {
         (3 * q * q + s * s + tau * tau).squareRoot()
     }
 }

@@ -1,0 +1,128 @@
+/// The plastic pass of the explicit step over the grid: every cell's adaptive sub-stepping
+/// (``AdaptivePlasticity``) from the deviatoric magnitude s̄ of its physical stress at γ_n.
+///
+/// It writes the state's `ddev` (the decrease of s̄, which feeds χ diffusion) and keeps, per
+/// cell, the relative decrease d = ddev / s̄ that scales the physical deviator by (1 − d) and χ
+/// after the plastic sub-steps; ``ExplicitStep`` uses both. As in the reference, a cell with
+/// s̄ < 1e-12 keeps its `ddev` and gets d = 0.
+///
+/// The first sub-step runs for all cells, two at a time and without branching; the cells that
+/// need more sub-steps (about a third once the material flows) are gathered into a compact list
+/// and advanced round by round, again two at a time, until every step is used up.
+///
+/// Owns its workspace, so an instance belongs to one run.
+final class PlasticRelaxation {
+    let layout: GhostedLayout
+    let plasticity: AdaptivePlasticity
+    /// The step Δt, in time units.
+    let dt: Double
+    /// Per cell: the relative decrease d of the deviator, and χ after the plastic sub-steps.
+    let relaxation, chiAfterPlasticity: UnsafeMutablePointer<Double>
+    /// Per cell: s̄ at the start of the step, and s̄ and the time left after the first sub-step.
+    private let sbar, firstSbar, firstRemaining: UnsafeMutablePointer<Double>
+    /// The compact list of cells still sub-stepping: cell index, s̄, χ, time left.
+    private let pendingCell: UnsafeMutablePointer<Int>
+    private let pendingSbar, pendingChi, pendingRemaining: UnsafeMutablePointer<Double>
+    private let buffers: [UnsafeMutablePointer<Double>]
+
+    /// Rounds of sub-steps after which the remaining cells are declared diverged (s̄ falls by
+    /// `adapt_fac` per sub-step, so only a non-physical s̄ gets anywhere near this).
+    static let maximumSubsteps = 1_000_000
+
+    init(grid: ShearGrid, units: SimulationUnits, plasticity: AdaptivePlasticity) {
+        let layout = GhostedLayout(nx: grid.nx, ny: grid.ny)
+        self.layout = layout
+        self.plasticity = plasticity
+        dt = units.dt
+        let b = (0..<8).map { k in
+            let count = k < 5 ? layout.count : grid.nx * grid.ny + 2
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: count)
+            p.initialize(repeating: 0, count: count)
+            return p
+        }
+        buffers = b
+        (relaxation, chiAfterPlasticity, sbar, firstSbar, firstRemaining) = (b[0], b[1], b[2], b[3], b[4])
+        (pendingSbar, pendingChi, pendingRemaining) = (b[5], b[6], b[7])
+        pendingCell = .allocate(capacity: grid.nx * grid.ny + 2)
+        pendingCell.initialize(repeating: 0, count: grid.nx * grid.ny + 2)
+    }
+
+    deinit {
+        for b in buffers { b.deallocate() }
+        pendingCell.deallocate()
+    }
+
+    /// Relaxes every cell over one step, at the shear strain `gamma` (γ_n) of its start.
+    func relax(_ state: ShearState, gamma: Double) {
+        let (p, q, s, tau, chi, ddev) = (state.p, state.q, state.s, state.tau, state.chi, state.ddev)
+        let dtPair = Pair(repeating: dt)
+        layout.forEachPair { c in
+            let ph = StressState.physical(
+                p: Pair.load(p, c), q: Pair.load(q, c), s: Pair.load(s, c), tau: Pair.load(tau, c), gamma: gamma)
+            let s0 = StressState.deviatoricMagnitude(q: ph.q, s: ph.s, tau: ph.tau)
+            let first = plasticity.substep(.init(sbar: s0, chi: Pair.load(chi, c), remaining: dtPair))
+            s0.store(sbar, c)
+            first.sbar.store(firstSbar, c)
+            first.chi.store(chiAfterPlasticity, c)
+            first.remaining.store(firstRemaining, c)
+            let drop = s0 - first.sbar, tiny = s0 .< 1e-12
+            Pair.select(tiny, Pair.load(ddev, c), drop).store(ddev, c)
+            Pair.select(tiny, Pair(repeating: 0), drop / s0).store(relaxation, c)
+        }
+        var count = 0
+        for j in 0..<layout.ny {
+            let start = layout.index(0, j)
+            for c in start..<(start &+ layout.nx) {
+                (pendingCell[count], pendingSbar[count]) = (c, firstSbar[c])
+                (pendingChi[count], pendingRemaining[count]) = (chiAfterPlasticity[c], firstRemaining[c])
+                count &+= firstRemaining[c] >= 0 ? 1 : 0
+            }
+        }
+        var rounds = 1
+        while count > 0 {
+            guard rounds < PlasticRelaxation.maximumSubsteps else {
+                for i in 0..<count { record(pendingCell[i], finalSbar: .nan, chi: .nan, ddev: ddev) }
+                return
+            }
+            substepPending(count)
+            rounds += 1
+            var kept = 0
+            for i in 0..<count {
+                let c = pendingCell[i]
+                record(c, finalSbar: pendingSbar[i], chi: pendingChi[i], ddev: ddev)
+                (pendingCell[kept], pendingSbar[kept]) = (c, pendingSbar[i])
+                (pendingChi[kept], pendingRemaining[kept]) = (pendingChi[i], pendingRemaining[i])
+                kept &+= pendingRemaining[i] >= 0 ? 1 : 0
+            }
+            count = kept
+        }
+    }
+
+    /// One more sub-step for the first `count` entries of the pending list, two at a time (an
+    /// odd last entry is paired with a copy of itself).
+    private func substepPending(_ count: Int) {
+        if count % 2 == 1 {
+            (pendingSbar[count], pendingChi[count], pendingRemaining[count]) =
+                (pendingSbar[count - 1], pendingChi[count - 1], pendingRemaining[count - 1])
+        }
+        var i = 0
+        while i < count {
+            let next = plasticity.substep(.init(
+                sbar: Pair.load(pendingSbar, i), chi: Pair.load(pendingChi, i), remaining: Pair.load(pendingRemaining, i)))
+            next.sbar.store(pendingSbar, i)
+            next.chi.store(pendingChi, i)
+            next.remaining.store(pendingRemaining, i)
+            i &+= 2
+        }
+    }
+
+    /// Writes `ddev`, d and χ of a yielding cell `c` whose step ends at `finalSbar` and `chi`
+    /// (NaN on divergence).
+    @inline(__always)
+    private func record(_ c: Int, finalSbar: Double, chi: Double, ddev: UnsafeMutablePointer<Double>) {
+        let s0 = sbar[c], drop = s0 - finalSbar
+        ddev[c] = drop
+        relaxation[c] = drop / s0
+        chiAfterPlasticity[c] = chi
+    }
+}
