@@ -13,8 +13,9 @@ public enum FFTDirection: Sendable {
 
 /// A reusable plan for complex one-dimensional discrete Fourier transforms of a fixed length.
 ///
-/// Powers of two use an iterative in-place radix-2 Cooley–Tukey transform with twiddle factors
-/// and the bit-reversal permutation precomputed here; a transform then allocates nothing.
+/// Powers of two use an iterative in-place Cooley–Tukey transform (bit reversal, then radix-4
+/// stages, with one radix-2 stage first when log2 n is odd) with twiddle factors and the
+/// bit-reversal permutation precomputed here; a transform then allocates nothing.
 /// Any other length falls back to the plain O(n²) DFT with a precomputed table of the n roots
 /// of unity; that path allocates one temporary of n·batch complex values per call.
 ///
@@ -97,7 +98,7 @@ public struct FFTPlan: Sendable {
         precondition(batch >= 1 && elementStride >= 1 && batchStride >= 1, "FFT batch and strides must be positive")
         let layout = Layout(batch: batch, elementStride: elementStride, batchStride: batchStride)
         if isPowerOfTwo {
-            radix2(real: real, imag: imag, layout: layout, direction: direction)
+            powerOfTwo(real: real, imag: imag, layout: layout, direction: direction)
         } else {
             naiveDFT(real: real, imag: imag, layout: layout, direction: direction)
         }
@@ -131,12 +132,12 @@ public struct FFTPlan: Sendable {
         }
     }
 
-    /// The iterative radix-2 transform: bit reversal, then log2(n) butterfly stages, each stage
-    /// applied to all sequences of the batch before the next.
-    ///
-    /// Index arithmetic wraps (`&+`, `&*`): every index stays inside the caller's buffers, so
-    /// overflow is impossible and its checks would only slow the loops.
-    private func radix2(
+    /// The iterative power-of-two transform: bit reversal, then butterfly stages (a radix-2
+    /// stage of trivial twiddles when log2 n is odd, then radix-4 stages, each the work of two
+    /// radix-2 stages with half the memory traffic), each stage applied to all sequences of the
+    /// batch before the next. Contiguous batches (`batchStride` 1) go two sequences at a time
+    /// through SSE2 lanes.
+    private func powerOfTwo(
         real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>,
         layout: Layout, direction: FFTDirection
     ) {
@@ -151,32 +152,18 @@ public struct FFTPlan: Sendable {
             }
         }
         let sign: Double = direction == .forward ? -1 : 1
-        let n = count
         cosTable.withUnsafeBufferPointer { cosT in
             sinTable.withUnsafeBufferPointer { sinT in
-                var half = 1
-                while half < n {
-                    let step = n / (2 &* half), span = half &* es, jump = 2 &* span, end = n &* es
-                    for k in 0..<half {
-                        let wr = cosT[k &* step], wi = sign * sinT[k &* step]
-                        var i1 = k &* es
-                        while i1 < end {
-                            var o1 = i1, o2 = i1 &+ span
-                            for _ in 0..<batch {
-                                let xr = real[o2], xi = imag[o2]
-                                let tr = wr * xr - wi * xi, ti = wr * xi + wi * xr
-                                let ur = real[o1], ui = imag[o1]
-                                real[o2] = ur - tr
-                                imag[o2] = ui - ti
-                                real[o1] = ur + tr
-                                imag[o1] = ui + ti
-                                o1 &+= bs
-                                o2 &+= bs
-                            }
-                            i1 &+= jump
-                        }
+                let tables = Twiddles(cos: cosT.baseAddress!, sin: sinT.baseAddress!, sign: sign, count: count)
+                if bs == 1 && batch >= 2 {
+                    let pairs = batch / 2
+                    tables.stages(SIMD2<Double>.self, real: real, imag: imag, batch: pairs, elementStride: es, batchStride: 2)
+                    if batch % 2 == 1 {
+                        tables.stages(Double.self, real: real + (batch - 1), imag: imag + (batch - 1), batch: 1,
+                                      elementStride: es, batchStride: 1)
                     }
-                    half &*= 2
+                } else {
+                    tables.stages(Double.self, real: real, imag: imag, batch: batch, elementStride: es, batchStride: bs)
                 }
             }
         }
@@ -207,6 +194,110 @@ public struct FFTPlan: Sendable {
                 real[k * es + b * bs] = outRe[k * batch + b]
                 imag[k * es + b * bs] = outIm[k * batch + b]
             }
+        }
+    }
+}
+
+/// One or two sequences' worth of values handled by one butterfly: `Double`, or `SIMD2<Double>`
+/// holding the same element of two neighbouring sequences.
+protocol FFTLanes {
+    static func load(_ base: UnsafeMutablePointer<Double>, _ i: Int) -> Self
+    func store(_ base: UnsafeMutablePointer<Double>, _ i: Int)
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Double, b: Self) -> Self
+}
+
+extension Double: FFTLanes {
+    @inline(__always) static func load(_ base: UnsafeMutablePointer<Double>, _ i: Int) -> Double { base[i] }
+    @inline(__always) func store(_ base: UnsafeMutablePointer<Double>, _ i: Int) { base[i] = self }
+}
+
+extension SIMD2: FFTLanes where Scalar == Double {
+    @inline(__always) static func load(_ base: UnsafeMutablePointer<Double>, _ i: Int) -> SIMD2<Double> {
+        UnsafeRawPointer(base + i).loadUnaligned(as: SIMD2<Double>.self)
+    }
+    @inline(__always) func store(_ base: UnsafeMutablePointer<Double>, _ i: Int) {
+        UnsafeMutableRawPointer(base + i).storeBytes(of: self, as: SIMD2<Double>.self)
+    }
+}
+
+/// The twiddle tables of a power-of-two plan and the butterfly stages that use them.
+private struct Twiddles {
+    /// cos(2πk/n) and sin(2πk/n) for k < n/2.
+    let cos: UnsafePointer<Double>, sin: UnsafePointer<Double>
+    /// −1 for the forward transform, +1 for the inverse.
+    let sign: Double
+    /// The transform length n.
+    let count: Int
+
+    /// All butterfly stages for `batch` groups of lanes `V`; element j of group b starts at
+    /// `j * elementStride + b * batchStride`. Index arithmetic wraps: every index stays inside
+    /// the caller's buffers.
+    @inline(__always)
+    func stages<V: FFTLanes>(
+        _: V.Type, real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>,
+        batch: Int, elementStride es: Int, batchStride bs: Int
+    ) {
+        let n = count, end = n &* es
+        var half = 1
+        if n.trailingZeroBitCount % 2 == 1 {
+            // Radix-2 stage of half-length 1: the twiddle factor is 1.
+            var i1 = 0
+            while i1 < end {
+                var o1 = i1, o2 = i1 &+ es
+                for _ in 0..<batch {
+                    let (ar, ai, br, bi) = (V.load(real, o1), V.load(imag, o1), V.load(real, o2), V.load(imag, o2))
+                    (ar + br).store(real, o1)
+                    (ai + bi).store(imag, o1)
+                    (ar - br).store(real, o2)
+                    (ai - bi).store(imag, o2)
+                    o1 &+= bs
+                    o2 &+= bs
+                }
+                i1 &+= 2 &* es
+            }
+            half = 2
+        }
+        // Radix-4 stages: sub-transforms of length 4h from four of length h (h = half).
+        while half < n {
+            let h = half, span = h &* es, jump = 4 &* span
+            let step1 = n / (2 &* h), step2 = n / (4 &* h)
+            for k in 0..<h {
+                // w1 = W_{2h}^k, w2 = W_{4h}^k; W_{4h}^{k+h} = w2 · (∓i).
+                let w1r = cos[k &* step1], w1i = sign * sin[k &* step1]
+                let w2r = cos[k &* step2], w2i = sign * sin[k &* step2]
+                var start = k &* es
+                while start < end {
+                    var oa = start, ob = start &+ span, oc = ob &+ span, od = oc &+ span
+                    for _ in 0..<batch {
+                        let (br, bi, dr, di) = (V.load(real, ob), V.load(imag, ob), V.load(real, od), V.load(imag, od))
+                        let tbr = w1r * br - w1i * bi, tbi = w1r * bi + w1i * br
+                        let tdr = w1r * dr - w1i * di, tdi = w1r * di + w1i * dr
+                        let (ar, ai, cr, ci) = (V.load(real, oa), V.load(imag, oa), V.load(real, oc), V.load(imag, oc))
+                        let xr = ar + tbr, xi = ai + tbi, yr = ar - tbr, yi = ai - tbi
+                        let ur = cr + tdr, ui = ci + tdi, vr = cr - tdr, vi = ci - tdi
+                        let tur = w2r * ur - w2i * ui, tui = w2r * ui + w2i * ur
+                        // w2 · (∓i) · v: multiply by w2, then (re, im) → (±im, ∓re).
+                        let svr = w2r * vr - w2i * vi, svi = w2r * vi + w2i * vr
+                        let tvr = (-sign) * svi, tvi = sign * svr
+                        (xr + tur).store(real, oa)
+                        (xi + tui).store(imag, oa)
+                        (xr - tur).store(real, oc)
+                        (xi - tui).store(imag, oc)
+                        (yr + tvr).store(real, ob)
+                        (yi + tvi).store(imag, ob)
+                        (yr - tvr).store(real, od)
+                        (yi - tvi).store(imag, od)
+                        oa &+= bs
+                        ob &+= bs
+                        oc &+= bs
+                        od &+= bs
+                    }
+                    start &+= jump
+                }
+            }
+            half &*= 4
         }
     }
 }

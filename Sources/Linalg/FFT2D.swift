@@ -50,4 +50,50 @@ public struct FFTPlan2D: Sendable {
             }
         }
     }
+
+    /// The forward transform into a separate spectrum in transposed order: X[kx, ky] at index
+    /// `ky + ny * kx`. Every pass runs over contiguous sequences (the fast layout), and the
+    /// one transpose is the copy into the spectrum. Allocation-free.
+    ///
+    /// - Parameters:
+    ///   - real: `nx * ny` real parts, x fastest; used as workspace (overwritten).
+    ///   - imag: `nx * ny` imaginary parts; used as workspace.
+    ///   - spectrumReal: receives the `nx * ny` real parts of the spectrum, transposed.
+    ///   - spectrumImag: receives the imaginary parts, transposed.
+    public func forwardTransposed(
+        real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>,
+        spectrumReal: UnsafeMutablePointer<Double>, spectrumImag: UnsafeMutablePointer<Double>
+    ) {
+        planY.transform(real: real, imag: imag, batch: nx, direction: .forward)
+        FFTPlan2D.transpose(real, into: spectrumReal, rows: ny, columns: nx)
+        FFTPlan2D.transpose(imag, into: spectrumImag, rows: ny, columns: nx)
+        planX.transform(real: spectrumReal, imag: spectrumImag, batch: ny, direction: .forward)
+    }
+
+    /// The inverse of ``forwardTransposed(real:imag:spectrumReal:spectrumImag:)``: from a
+    /// spectrum in transposed order back to the grid, x fastest, scaled by 1/(nx·ny).
+    ///
+    /// - Parameters:
+    ///   - spectrumReal: the real parts of the spectrum, transposed; used as workspace.
+    ///   - spectrumImag: the imaginary parts, transposed; used as workspace.
+    ///   - real: receives the `nx * ny` real parts of the grid.
+    ///   - imag: receives the imaginary parts.
+    public func inverseTransposed(
+        spectrumReal: UnsafeMutablePointer<Double>, spectrumImag: UnsafeMutablePointer<Double>,
+        real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>
+    ) {
+        planX.transform(real: spectrumReal, imag: spectrumImag, batch: ny, direction: .inverse)
+        FFTPlan2D.transpose(spectrumReal, into: real, rows: nx, columns: ny)
+        FFTPlan2D.transpose(spectrumImag, into: imag, rows: nx, columns: ny)
+        planY.transform(real: real, imag: imag, batch: nx, direction: .inverse)
+    }
+
+    /// Copies the `rows` × `columns` row-major array `source` into `target` transposed.
+    private static func transpose(
+        _ source: UnsafeMutablePointer<Double>, into target: UnsafeMutablePointer<Double>, rows: Int, columns: Int
+    ) {
+        for r in 0..<rows {
+            for c in 0..<columns { target[r &+ rows &* c] = source[c &+ columns &* r] }
+        }
+    }
 }

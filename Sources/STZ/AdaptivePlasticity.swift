@@ -5,7 +5,7 @@
 /// of the sub-step), each sub-step as long as possible without changing s̄ by more than
 /// `adapt_fac`, until the step Δt is used up. Below yield D^pl = 0 and nothing changes.
 ///
-/// ``substep(_:)`` is one sub-step of the reference's loop, operation for operation, for two
+/// ``substep(_:rate:)`` is one sub-step of the reference's loop, operation for operation, for two
 /// cells at once; ``PlasticRelaxation`` drives it over the grid.
 struct AdaptivePlasticity: Sendable {
     /// The flow law.
@@ -38,12 +38,16 @@ struct AdaptivePlasticity: Sendable {
     /// One forward-Euler sub-step of both cells, as long as `adaptFac` allows; a cell whose step
     /// is already used up must not be passed again.
     ///
-    /// A non-finite rate ends the cell's sub-stepping with NaN s̄ (a blow-up the frame check
-    /// reports), never an endless loop.
+    /// - Parameters:
+    ///   - progress: where the cells stand.
+    ///   - rate: D^pl(s̄, χ) of the cells, in 1/s (``STZLaw/plasticRate(sbar:chi:)``), computed
+    ///     by the caller in a separate pass: the rate and the step are each long chains of
+    ///     dependent operations, and separate loops let the processor overlap many cells.
+    /// - Returns: the cells after the sub-step. A non-finite rate ends a cell's sub-stepping
+    ///   with NaN s̄ (a blow-up the frame check reports), never an endless loop.
     @inline(__always)
-    func substep(_ progress: Progress) -> Progress {
+    func substep(_ progress: Progress, rate: Pair) -> Progress {
         let (s, chi, remaining) = (progress.sbar, progress.chi, progress.remaining)
-        let rate = law.plasticRate(sbar: s, chi: chi)
         let chiRate = law.chiRate(plasticRate: rate, sbar: s)
         let r = stressRateScale * rate
         let more = (remaining * r).magnitude .> adaptFac

@@ -33,23 +33,23 @@ struct ChiDiffusion: Sendable {
     }
 
     /// Adds the diffusion increment to the state's new χ (`nextChi`), from the current χ and
-    /// the `ddev` of this step, at the shear strain `gamma` of the start of the step.
+    /// the `ddev` of this step, at the shear strain `gamma` of the start of the step; two cells
+    /// at a time (``Pair``).
     func addIncrement(_ state: ShearState, gamma lt: Double) {
         let (chi, ddev, out) = (state.chi, state.ddev, state.nextChi)
         let gm = layout.stride
         let lfac = shearFactor * lt, xFactor = (1 - lt) * factorX
-        for j in 0..<layout.ny {
-            var c = layout.index(0, j)
-            for _ in 0..<layout.nx {
-                let dc = ddev[c]
-                let dd = dc + ddev[c - gm], dl = dc + ddev[c - 1], dr = dc + ddev[c + 1], du = dc + ddev[c + gm]
-                let x = chi[c], xl = chi[c - 1], xr = chi[c + 1]
-                let td = dd * (x - chi[c - gm] - lfac * (xr + chi[c + 1 - gm] - xl - chi[c - 1 - gm]))
-                let tu = du * (chi[c + gm] - x - lfac * (chi[c + 1 + gm] + xr - chi[c - 1 + gm] - xl))
-                let tl = dl * (x - xl), tr = dr * (xr - x)
-                out[c] += xFactor * (tr - tl) + factorY * (tu - td)
-                c += 1
-            }
+        layout.forEachPair { c in
+            let dc = Pair.load(ddev, c)
+            let dd = dc + Pair.load(ddev, c &- gm), dl = dc + Pair.load(ddev, c &- 1)
+            let dr = dc + Pair.load(ddev, c &+ 1), du = dc + Pair.load(ddev, c &+ gm)
+            let x = Pair.load(chi, c), xl = Pair.load(chi, c &- 1), xr = Pair.load(chi, c &+ 1)
+            let xd = Pair.load(chi, c &- gm), xu = Pair.load(chi, c &+ gm)
+            let shearDown: Pair = xr + Pair.load(chi, c &+ 1 &- gm) - xl - Pair.load(chi, c &- 1 &- gm)
+            let shearUp: Pair = Pair.load(chi, c &+ 1 &+ gm) + xr - Pair.load(chi, c &- 1 &+ gm) - xl
+            let td: Pair = dd * (x - xd - lfac * shearDown), tu: Pair = du * (xu - x - lfac * shearUp)
+            let tl: Pair = dl * (x - xl), tr: Pair = dr * (xr - x)
+            (Pair.load(out, c) + (xFactor * (tr - tl) + factorY * (tu - td))).store(out, c)
         }
     }
 }

@@ -23,23 +23,27 @@ struct GhostedLayout: Sendable {
     }
 
     /// The storage index of point (i, j).
-    @inline(__always) func index(_ i: Int, _ j: Int) -> Int { origin + i + stride * j }
+    @inline(__always) func index(_ i: Int, _ j: Int) -> Int { origin &+ i &+ stride &* j }
 
     /// Fills the ghost layers of `field` from the periodic images of the interior, adding
     /// `shiftX` to values copied across the x period and `shiftY` across the y period (the
     /// reference map's ±lx and ±ly, `prd_bc`).
     func fillGhosts(_ field: UnsafeMutablePointer<Double>, shiftX: Double = 0, shiftY: Double = 0) {
-        for i in 0..<nx {
-            field[index(i, -2)] = field[index(i, ny - 2)] - shiftY
-            field[index(i, -1)] = field[index(i, ny - 1)] - shiftY
-            field[index(i, ny)] = field[index(i, 0)] + shiftY
-            field[index(i, ny + 1)] = field[index(i, 1)] + shiftY
+        func copyRow(_ to: Int, from: Int, shift: Double) {
+            let (target, source) = (field + index(0, to), field + index(0, from))
+            for i in 0..<nx { target[i] = source[i] + shift }
         }
-        for j in -2..<(ny + 2) {
-            field[index(-2, j)] = field[index(nx - 2, j)] - shiftX
-            field[index(-1, j)] = field[index(nx - 1, j)] - shiftX
-            field[index(nx, j)] = field[index(0, j)] + shiftX
-            field[index(nx + 1, j)] = field[index(1, j)] + shiftX
+        copyRow(-2, from: ny - 2, shift: -shiftY)
+        copyRow(-1, from: ny - 1, shift: -shiftY)
+        copyRow(ny, from: 0, shift: shiftY)
+        copyRow(ny + 1, from: 1, shift: shiftY)
+        var row = field + index(0, -2)
+        for _ in 0..<(ny + 4) {
+            row[-2] = row[nx - 2] - shiftX
+            row[-1] = row[nx - 1] - shiftX
+            row[nx] = row[0] + shiftX
+            row[nx + 1] = row[1] + shiftX
+            row += stride
         }
     }
 

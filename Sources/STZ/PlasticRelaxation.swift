@@ -20,6 +20,8 @@ final class PlasticRelaxation {
     let relaxation, chiAfterPlasticity: UnsafeMutablePointer<Double>
     /// Per cell: s̄ at the start of the step, and s̄ and the time left after the first sub-step.
     private let sbar, firstSbar, firstRemaining: UnsafeMutablePointer<Double>
+    /// Per cell, then per pending cell: the plastic rate D^pl of the current sub-step, in 1/s.
+    private let rate: UnsafeMutablePointer<Double>
     /// The compact list of cells still sub-stepping: cell index, s̄, χ, time left.
     private let pendingCell: UnsafeMutablePointer<Int>
     private let pendingSbar, pendingChi, pendingRemaining: UnsafeMutablePointer<Double>
@@ -34,15 +36,15 @@ final class PlasticRelaxation {
         self.layout = layout
         self.plasticity = plasticity
         dt = units.dt
-        let b = (0..<8).map { k in
-            let count = k < 5 ? layout.count : grid.nx * grid.ny + 2
+        let b = (0..<9).map { k in
+            let count = k < 6 ? layout.count : grid.nx * grid.ny + 2
             let p = UnsafeMutablePointer<Double>.allocate(capacity: count)
             p.initialize(repeating: 0, count: count)
             return p
         }
         buffers = b
-        (relaxation, chiAfterPlasticity, sbar, firstSbar, firstRemaining) = (b[0], b[1], b[2], b[3], b[4])
-        (pendingSbar, pendingChi, pendingRemaining) = (b[5], b[6], b[7])
+        (relaxation, chiAfterPlasticity, sbar, firstSbar, firstRemaining, rate) = (b[0], b[1], b[2], b[3], b[4], b[5])
+        (pendingSbar, pendingChi, pendingRemaining) = (b[6], b[7], b[8])
         pendingCell = .allocate(capacity: grid.nx * grid.ny + 2)
         pendingCell.initialize(repeating: 0, count: grid.nx * grid.ny + 2)
     }
@@ -55,13 +57,16 @@ final class PlasticRelaxation {
     /// Relaxes every cell over one step, at the shear strain `gamma` (γ_n) of its start.
     func relax(_ state: ShearState, gamma: Double) {
         let (p, q, s, tau, chi, ddev) = (state.p, state.q, state.s, state.tau, state.chi, state.ddev)
-        let dtPair = Pair(repeating: dt)
+        let (law, dtPair) = (plasticity.law, Pair(repeating: dt))
         layout.forEachPair { c in
             let ph = StressState.physical(
                 p: Pair.load(p, c), q: Pair.load(q, c), s: Pair.load(s, c), tau: Pair.load(tau, c), gamma: gamma)
-            let s0 = StressState.deviatoricMagnitude(q: ph.q, s: ph.s, tau: ph.tau)
-            let first = plasticity.substep(.init(sbar: s0, chi: Pair.load(chi, c), remaining: dtPair))
-            s0.store(sbar, c)
+            StressState.deviatoricMagnitude(q: ph.q, s: ph.s, tau: ph.tau).store(sbar, c)
+        }
+        layout.forEachPair { c in law.plasticRate(sbar: Pair.load(sbar, c), chi: Pair.load(chi, c)).store(rate, c) }
+        layout.forEachPair { c in
+            let s0 = Pair.load(sbar, c)
+            let first = plasticity.substep(.init(sbar: s0, chi: Pair.load(chi, c), remaining: dtPair), rate: Pair.load(rate, c))
             first.sbar.store(firstSbar, c)
             first.chi.store(chiAfterPlasticity, c)
             first.remaining.store(firstRemaining, c)
@@ -105,10 +110,17 @@ final class PlasticRelaxation {
             (pendingSbar[count], pendingChi[count], pendingRemaining[count]) =
                 (pendingSbar[count - 1], pendingChi[count - 1], pendingRemaining[count - 1])
         }
+        let law = plasticity.law
         var i = 0
         while i < count {
-            let next = plasticity.substep(.init(
-                sbar: Pair.load(pendingSbar, i), chi: Pair.load(pendingChi, i), remaining: Pair.load(pendingRemaining, i)))
+            law.plasticRate(sbar: Pair.load(pendingSbar, i), chi: Pair.load(pendingChi, i)).store(rate, i)
+            i &+= 2
+        }
+        i = 0
+        while i < count {
+            let next = plasticity.substep(
+                .init(sbar: Pair.load(pendingSbar, i), chi: Pair.load(pendingChi, i), remaining: Pair.load(pendingRemaining, i)),
+                rate: Pair.load(rate, i))
             next.sbar.store(pendingSbar, i)
             next.chi.store(pendingChi, i)
             next.remaining.store(pendingRemaining, i)

@@ -23,8 +23,10 @@ final class ProjectionSolver {
     let nx: Int, ny: Int
     private let plan: FFTPlan2D
     /// 2cos(2π kx/nx) per kx, 2cos(2π ky/ny) per ky, and −4 sin(2π kx/nx) sin(2π ky/ny) at
-    /// index kx + nx ky.
+    /// index ky + ny kx (the transposed order of the spectrum).
     private let twoCosX, twoCosY, minusFourSinSin: UnsafeMutablePointer<Double>
+    /// The spectrum, transposed (wavenumber (kx, ky) at index ky + ny kx).
+    private let spectrumReal, spectrumImag: UnsafeMutablePointer<Double>
     /// Workspace: fill with b_x (real) and b_y (imag), x fastest (index i + nx j); ``solve(_:)``
     /// leaves u and v. It holds two values more than the grid, so that loops over pairs of
     /// points may write one value past the last row when nx is odd.
@@ -42,29 +44,29 @@ final class ProjectionSolver {
         let ax = 2 * Double.pi / Double(nx), ay = 2 * Double.pi / Double(ny)
         twoCosX = table(nx) { 2 * cos(ax * Double($0)) }
         twoCosY = table(ny) { 2 * cos(ay * Double($0)) }
-        minusFourSinSin = table(nx * ny) { -4 * sin(ax * Double($0 % nx)) * sin(ay * Double($0 / nx)) }
-        real = table(nx * ny + 2) { _ in 0 }
-        imag = table(nx * ny + 2) { _ in 0 }
+        minusFourSinSin = table(nx * ny) { -4 * sin(ax * Double($0 / ny)) * sin(ay * Double($0 % ny)) }
+        (spectrumReal, spectrumImag) = (table(nx * ny) { _ in 0 }, table(nx * ny) { _ in 0 })
+        (real, imag) = (table(nx * ny + 2) { _ in 0 }, table(nx * ny + 2) { _ in 0 })
     }
 
     deinit {
-        for t in [twoCosX, twoCosY, minusFourSinSin, real, imag] { t.deallocate() }
+        for t in [twoCosX, twoCosY, minusFourSinSin, spectrumReal, spectrumImag, real, imag] { t.deallocate() }
     }
 
     /// Solves A V = b in place in the workspace (b in, V out; units of b times Å²/s_y).
     func solve(_ op: ProjectionOperator) {
-        let (re, im) = (real, imag)
-        plan.transform(real: re, imag: im, direction: .forward)
-        // Each wavenumber k is solved together with −k. Rows ky and ny − ky pair up, so only
-        // rows 0...ny/2 are visited; on the self-conjugate rows (ky = 0, and ny/2 for even ny)
-        // only kx ≤ nx/2 is needed.
-        for ky in 0...(ny / 2) {
-            let mky = ky == 0 ? 0 : ny &- ky
-            let lastKx = mky == ky ? nx / 2 : nx &- 1
-            let cy = twoCosY[ky], row = nx &* ky, mirrorRow = nx &* mky
-            for kx in 0...lastKx {
-                let k = row &+ kx, mk = mirrorRow &+ (kx == 0 ? 0 : nx &- kx)
-                let m = op.symbol(twoCosX: twoCosX[kx], twoCosY: cy, minusFourSinSin: minusFourSinSin[k]).inverse
+        let (re, im) = (spectrumReal, spectrumImag)
+        plan.forwardTransposed(real: real, imag: imag, spectrumReal: re, spectrumImag: im)
+        // Each wavenumber k is solved together with −k. Rows kx and nx − kx of the transposed
+        // spectrum pair up, so only rows 0...nx/2 are visited; on the self-conjugate rows
+        // (kx = 0, and nx/2 for even nx) only ky ≤ ny/2 is needed.
+        for kx in 0...(nx / 2) {
+            let mkx = kx == 0 ? 0 : nx &- kx
+            let lastKy = mkx == kx ? ny / 2 : ny &- 1
+            let cx = twoCosX[kx], row = ny &* kx, mirrorRow = ny &* mkx
+            for ky in 0...lastKy {
+                let k = row &+ ky, mk = mirrorRow &+ (ky == 0 ? 0 : ny &- ky)
+                let m = op.symbol(twoCosX: cx, twoCosY: twoCosY[ky], minusFourSinSin: minusFourSinSin[k]).inverse
                 let ar = 0.5 * (m.a + m.d), ai = 0.5 * (m.c - m.b)
                 let br = 0.5 * (m.a - m.d), bi = 0.5 * (m.c + m.b)
                 let (xr, xi, yr, yi) = (re[k], im[k], re[mk], im[mk])
@@ -78,9 +80,9 @@ final class ProjectionSolver {
         re[0] = 0
         im[0] = 0
         if nx % 2 == 0 && ny % 2 == 0 {
-            re[nx / 2 + nx * (ny / 2)] = 0
-            im[nx / 2 + nx * (ny / 2)] = 0
+            re[ny / 2 + ny * (nx / 2)] = 0
+            im[ny / 2 + ny * (nx / 2)] = 0
         }
-        plan.transform(real: re, imag: im, direction: .inverse)
+        plan.inverseTransposed(spectrumReal: re, spectrumImag: im, real: real, imag: imag)
     }
 }

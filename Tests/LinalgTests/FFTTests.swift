@@ -139,4 +139,39 @@ final class FFTTests: XCTestCase {
         let spectral = zip(r, i).reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 } / Double(n)
         XCTAssertEqual(spectral, energy, accuracy: 1e-10 * energy)
     }
+
+    func testTransposedSpectrumMatchesTwoDimensionalTransform() {
+        let (nx, ny) = (8, 4)
+        let re = sequence(nx * ny, seed: 21), im = sequence(nx * ny, seed: 22)
+        let plan = FFTPlan2D(nx: nx, ny: ny)
+        var r = re, i = im
+        plan.transform(real: &r, imag: &i, direction: .forward)
+        var wr = re, wi = im, sr = [Double](repeating: 0, count: nx * ny), si = sr
+        wr.withUnsafeMutableBufferPointer { a in
+            wi.withUnsafeMutableBufferPointer { b in
+                sr.withUnsafeMutableBufferPointer { c in
+                    si.withUnsafeMutableBufferPointer { d in
+                        plan.forwardTransposed(real: a.baseAddress!, imag: b.baseAddress!, spectrumReal: c.baseAddress!, spectrumImag: d.baseAddress!)
+                    }
+                }
+            }
+        }
+        for ky in 0..<ny {
+            for kx in 0..<nx {
+                XCTAssertEqual(sr[ky + ny * kx], r[kx + nx * ky], accuracy: 1e-12)
+                XCTAssertEqual(si[ky + ny * kx], i[kx + nx * ky], accuracy: 1e-12)
+            }
+        }
+        sr.withUnsafeMutableBufferPointer { c in
+            si.withUnsafeMutableBufferPointer { d in
+                wr.withUnsafeMutableBufferPointer { a in
+                    wi.withUnsafeMutableBufferPointer { b in
+                        plan.inverseTransposed(spectrumReal: c.baseAddress!, spectrumImag: d.baseAddress!, real: a.baseAddress!, imag: b.baseAddress!)
+                    }
+                }
+            }
+        }
+        assertClose(wr, re, tolerance: 1e-13)
+        assertClose(wi, im, tolerance: 1e-13)
+    }
 }
