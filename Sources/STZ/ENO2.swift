@@ -19,15 +19,17 @@
 ///   - field: the advected field (ghosts filled).
 ///   - vx: the x velocity at each point, in Å per time unit.
 ///   - vy: the y velocity at each point.
-///   - out: receives the increment, in the field's unit (the pass may also write the column
-///     after the last interior one, a ghost, when nx is odd).
+///   - out: receives the increment, in the field's unit, or `base` minus the increment (the pass
+///     may also write the column after the last interior one, a ghost, when nx is odd).
+///   - base: when given, the field the increment is subtracted from.
 ///   - secondX: workspace for the x second differences.
 ///   - secondY: workspace for the y second differences.
 ///   - layout: the storage layout.
 ///   - hx: Δt/(2Δx); `hy`: Δt/(2Δy).
 func advectionIncrement(
     _ field: UnsafePointer<Double>, vx: UnsafePointer<Double>, vy: UnsafePointer<Double>,
-    into out: UnsafeMutablePointer<Double>, secondX sx: UnsafeMutablePointer<Double>,
+    into out: UnsafeMutablePointer<Double>, subtractedFrom base: UnsafePointer<Double>? = nil,
+    secondX sx: UnsafeMutablePointer<Double>,
     secondY sy: UnsafeMutablePointer<Double>, layout: GhostedLayout, hx: Double, hy: Double
 ) {
     let gm = layout.stride, two = Pair(repeating: 2)
@@ -57,7 +59,8 @@ func advectionIncrement(
             let fromBelow = Pair.select(t0.magnitude .> tm.magnitude, dy + (tm - t0), dy)
             let fromAbove = Pair.select(t0.magnitude .> tp.magnitude, dy + (t0 - tp), dy)
             let ex = Pair.select(a .> zero, fromLeft, fromRight), ey = Pair.select(b .> zero, fromBelow, fromAbove)
-            (a * (hxv * ex) + b * (hyv * ey)).store(out, c)
+            let increment: Pair = a * (hxv * ex) + b * (hyv * ey)
+            if let base { (Pair.load(base, c) - increment).store(out, c) } else { increment.store(out, c) }
             c &+= 2
         }
     }

@@ -12,8 +12,8 @@ final class ExplicitStep {
     /// Δt / (2Δx) and Δt / (2Δy), in time units per Å: ENO2 and corner differences give Δt
     /// times a derivative with these.
     let hx, hy: Double
-    /// Per cell: the centre velocity (mean of the four corners) and Δt times its gradient.
-    private let centreU, centreV, ux, uy, vx, vy: UnsafeMutablePointer<Double>
+    /// Per cell: the centre velocity, the mean of the four corners.
+    private let centreU, centreV: UnsafeMutablePointer<Double>
     /// Per cell: the advection increments of p, q, s, τ, χ.
     private let advP, advQ, advS, advTau, advChi: UnsafeMutablePointer<Double>
     /// Workspace of the ENO2 passes: second differences along x and y.
@@ -25,15 +25,15 @@ final class ExplicitStep {
         self.layout = layout
         hx = 0.5 / grid.dx * units.dt
         hy = 0.5 / grid.dy * units.dt
-        let b = (0..<13).map { _ in
+        let b = (0..<9).map { _ in
             let p = UnsafeMutablePointer<Double>.allocate(capacity: layout.count)
             p.initialize(repeating: 0, count: layout.count)
             return p
         }
         buffers = b
-        (centreU, centreV, ux, uy, vx, vy) = (b[0], b[1], b[2], b[3], b[4], b[5])
-        (advP, advQ, advS, advTau, advChi) = (b[6], b[7], b[8], b[9], b[10])
-        (secondX, secondY) = (b[11], b[12])
+        (centreU, centreV) = (b[0], b[1])
+        (advP, advQ, advS, advTau, advChi) = (b[2], b[3], b[4], b[5], b[6])
+        (secondX, secondY) = (b[7], b[8])
     }
 
     deinit {
@@ -48,22 +48,16 @@ final class ExplicitStep {
     ///   - gamma: the shear strain γ_n at the start of the step.
     func advect(_ state: ShearState, plastic: PlasticRelaxation, gamma lt: Double) {
         let (u, v, gm) = (state.u, state.v, layout.stride)
-        // Centre velocity and Δt times its gradient, from the four corners of each cell.
+        // Centre velocity, the mean of the four corners of each cell.
         layout.forEachPair { c in
-            let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
-            let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
-            (0.25 * (u00 + u10 + u01 + u11)).store(centreU, c)
-            (0.25 * (v00 + v10 + v01 + v11)).store(centreV, c)
-            (hx * (-u00 + u10 - u01 + u11)).store(ux, c)
-            (hy * (-u00 - u10 + u01 + u11)).store(uy, c)
-            (hx * (-v00 + v10 - v01 + v11)).store(vx, c)
-            (hy * (-v00 - v10 + v01 + v11)).store(vy, c)
+            (0.25 * (Pair.load(u, c) + Pair.load(u, c &+ 1) + Pair.load(u, c &+ gm) + Pair.load(u, c &+ gm &+ 1))).store(centreU, c)
+            (0.25 * (Pair.load(v, c) + Pair.load(v, c &+ 1) + Pair.load(v, c &+ gm) + Pair.load(v, c &+ gm &+ 1))).store(centreV, c)
         }
         // Reference map at the corners, advected by the corner velocity: X' = X − Δt V·∇X.
         for (field, next) in [(state.X, state.nextX), (state.Y, state.nextY)] {
             advectionIncrement(
-                field, vx: u, vy: v, into: next, secondX: secondX, secondY: secondY, layout: layout, hx: hx, hy: hy)
-            layout.forEachPair { c in (Pair.load(field, c) - Pair.load(next, c)).store(next, c) }
+                field, vx: u, vy: v, into: next, subtractedFrom: field, secondX: secondX, secondY: secondY, layout: layout,
+                hx: hx, hy: hy)
         }
         let (p, q, s, tau, chi) = (state.p, state.q, state.s, state.tau, state.chi)
         for (field, increment) in [(p, advP), (q, advQ), (s, advS), (tau, advTau), (chi, advChi)] {
@@ -79,10 +73,15 @@ final class ExplicitStep {
     private func updateCentres(_ state: ShearState, plastic: PlasticRelaxation, gamma lt: Double) {
         let (p, q, s, tau) = (state.p, state.q, state.s, state.tau)
         let (np, nq, ns, ntau, nchi) = (state.nextP, state.nextQ, state.nextS, state.nextTau, state.nextChi)
+        let (u, v, gm) = (state.u, state.v, layout.stride)
         let third = 1.0 / 3, ltsq = lt * lt
         layout.forEachPair { c in
             let (pc, qc, sc, tc) = (Pair.load(p, c), Pair.load(q, c), Pair.load(s, c), Pair.load(tau, c))
-            let (ux, uy, vx, vy) = (Pair.load(ux, c), Pair.load(uy, c), Pair.load(vx, c), Pair.load(vy, c))
+            // Δt times the velocity gradient, from the four corners of the cell.
+            let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
+            let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
+            let ux: Pair = hx * (-u00 + u10 - u01 + u11), uy: Pair = hy * (-u00 - u10 + u01 + u11)
+            let vx: Pair = hx * (-v00 + v10 - v01 + v11), vy: Pair = hy * (-v00 - v10 + v01 + v11)
             let dc = Pair.load(plastic.relaxation, c), sum: Pair = pc + qc + sc
             // Velocity-gradient combinations: shear rate, dilatation, and the two rotations.
             let shear: Pair = uy + vx, dilatation: Pair = ux + vy, vyux: Pair = vy - ux, vxuy: Pair = vx - uy
