@@ -142,29 +142,43 @@ public struct FFTPlan: Sendable {
         layout: Layout, direction: FFTDirection
     ) {
         let (batch, es, bs) = (layout.batch, layout.elementStride, layout.batchStride)
-        for (a, b) in swaps {
-            var ia = a &* es, ib = b &* es
-            for _ in 0..<batch {
-                swap(&real[ia], &real[ib])
-                swap(&imag[ia], &imag[ib])
-                ia &+= bs
-                ib &+= bs
-            }
-        }
         let sign: Double = direction == .forward ? -1 : 1
         cosTable.withUnsafeBufferPointer { cosT in
             sinTable.withUnsafeBufferPointer { sinT in
                 let tables = Twiddles(cos: cosT.baseAddress!, sin: sinT.baseAddress!, sign: sign, count: count)
                 if bs == 1 && batch >= 2 {
                     let pairs = batch / 2
+                    bitReverse(SIMD2<Double>.self, real: real, imag: imag, batch: pairs, elementStride: es, batchStride: 2)
                     tables.stages(SIMD2<Double>.self, real: real, imag: imag, batch: pairs, elementStride: es, batchStride: 2)
                     if batch % 2 == 1 {
-                        tables.stages(Double.self, real: real + (batch - 1), imag: imag + (batch - 1), batch: 1,
-                                      elementStride: es, batchStride: 1)
+                        let (tailReal, tailImag) = (real + (batch - 1), imag + (batch - 1))
+                        bitReverse(Double.self, real: tailReal, imag: tailImag, batch: 1, elementStride: es, batchStride: 1)
+                        tables.stages(Double.self, real: tailReal, imag: tailImag, batch: 1, elementStride: es, batchStride: 1)
                     }
                 } else {
+                    bitReverse(Double.self, real: real, imag: imag, batch: batch, elementStride: es, batchStride: bs)
                     tables.stages(Double.self, real: real, imag: imag, batch: batch, elementStride: es, batchStride: bs)
                 }
+            }
+        }
+    }
+
+    /// The bit-reversal permutation of `batch` groups of lanes `V` (layout as in `stages`).
+    @inline(__always)
+    private func bitReverse<V: FFTLanes>(
+        _: V.Type, real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>,
+        batch: Int, elementStride es: Int, batchStride bs: Int
+    ) {
+        for (a, b) in swaps {
+            var ia = a &* es, ib = b &* es
+            for _ in 0..<batch {
+                let (ra, ia_, rb, ib_) = (V.load(real, ia), V.load(imag, ia), V.load(real, ib), V.load(imag, ib))
+                rb.store(real, ia)
+                ib_.store(imag, ia)
+                ra.store(real, ib)
+                ia_.store(imag, ib)
+                ia &+= bs
+                ib &+= bs
             }
         }
     }

@@ -50,15 +50,15 @@ func advectionIncrement(
         let end = layout.index(layout.nx, j)
         while c < end {
             let a = Pair.load(vx, c), b = Pair.load(vy, c)
-            let dx = Pair.load(field, c &+ 1) - Pair.load(field, c &- 1)
+            // The one-sided corrections, zero where the centred stencil wins.
             let s0 = Pair.load(sx, c), sm = Pair.load(sx, c &- 1), sp = Pair.load(sx, c &+ 1)
-            let fromLeft = Pair.select(s0.magnitude .> sm.magnitude, dx + (sm - s0), dx)
-            let fromRight = Pair.select(s0.magnitude .> sp.magnitude, dx + (s0 - sp), dx)
-            let dy = Pair.load(field, c &+ gm) - Pair.load(field, c &- gm)
+            let fromLeft = Pair.select(s0.magnitude .> sm.magnitude, sm - s0, zero)
+            let fromRight = Pair.select(s0.magnitude .> sp.magnitude, s0 - sp, zero)
             let t0 = Pair.load(sy, c), tm = Pair.load(sy, c &- gm), tp = Pair.load(sy, c &+ gm)
-            let fromBelow = Pair.select(t0.magnitude .> tm.magnitude, dy + (tm - t0), dy)
-            let fromAbove = Pair.select(t0.magnitude .> tp.magnitude, dy + (t0 - tp), dy)
-            let ex = Pair.select(a .> zero, fromLeft, fromRight), ey = Pair.select(b .> zero, fromBelow, fromAbove)
+            let fromBelow = Pair.select(t0.magnitude .> tm.magnitude, tm - t0, zero)
+            let fromAbove = Pair.select(t0.magnitude .> tp.magnitude, t0 - tp, zero)
+            let ex: Pair = (Pair.load(field, c &+ 1) - Pair.load(field, c &- 1)) + Pair.select(a .> zero, fromLeft, fromRight)
+            let ey: Pair = (Pair.load(field, c &+ gm) - Pair.load(field, c &- gm)) + Pair.select(b .> zero, fromBelow, fromAbove)
             let increment: Pair = a * (hxv * ex) + b * (hyv * ey)
             if let base { (Pair.load(base, c) - increment).store(out, c) } else { increment.store(out, c) }
             c &+= 2

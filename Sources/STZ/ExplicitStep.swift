@@ -75,30 +75,43 @@ final class ExplicitStep {
         let (np, nq, ns, ntau, nchi) = (state.nextP, state.nextQ, state.nextS, state.nextTau, state.nextChi)
         let (u, v, gm) = (state.u, state.v, layout.stride)
         let third = 1.0 / 3, ltsq = lt * lt
+        // The coefficients live in memory, read each iteration: held in registers they would
+        // outnumber the SSE registers, and the compiler would recompute them in the loop.
+        // 0: Δt/2Δx, 1: Δt/2Δy, 2: 1/3, 3: 2/3, 4: γ, 5: γ², 6: 2γ, 7: γ²/6, 8: γ²/2,
+        // 9, 10: the physical-pressure factors −2γ/3 and γ²/3.
+        let values: [Double] = [hx, hy, third, 2 * third, lt, ltsq, 2 * lt, ltsq / 6, ltsq / 2, (-2 / 3.0) * lt, (1 / 3.0) * lt * lt]
+        withUnsafeTemporaryAllocation(of: Pair.self, capacity: values.count) { k in
+        for (i, x) in values.enumerated() { k[i] = Pair(repeating: x) }
         layout.forEachPair { c in
             let (pc, qc, sc, tc) = (Pair.load(p, c), Pair.load(q, c), Pair.load(s, c), Pair.load(tau, c))
             // Δt times the velocity gradient, from the four corners of the cell.
             let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
             let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
-            let ux: Pair = hx * (-u00 + u10 - u01 + u11), uy: Pair = hy * (-u00 - u10 + u01 + u11)
-            let vx: Pair = hx * (-v00 + v10 - v01 + v11), vy: Pair = hy * (-v00 - v10 + v01 + v11)
+            let (kx, ky): (Pair, Pair) = (k[0], k[1])
+            let ux: Pair = kx * (-u00 + u10 - u01 + u11), uy: Pair = ky * (-u00 - u10 + u01 + u11)
+            let vx: Pair = kx * (-v00 + v10 - v01 + v11), vy: Pair = ky * (-v00 - v10 + v01 + v11)
             let dc = Pair.load(plastic.relaxation, c), sum: Pair = pc + qc + sc
             // Velocity-gradient combinations: shear rate, dilatation, and the two rotations.
             let shear: Pair = uy + vx, dilatation: Pair = ux + vy, vyux: Pair = vy - ux, vxuy: Pair = vx - uy
-            let oldP = StressState.physical(p: pc, q: qc, s: sc, tau: tc, gamma: lt).p
+            let (third, twoThirds, g, g2, twoG): (Pair, Pair, Pair, Pair, Pair) = (k[2], k[3], k[4], k[5], k[6])
+            // The physical pressure, p + γ(−2τ/3 + γ(p+q+s)/3).
+            let (pTau, pSum): (Pair, Pair) = (k[9], k[10])
+            let oldP: Pair = pc + (pTau * tc + pSum * sum)
             let pq: Pair = pc - 2 * qc, ppq: Pair = pc + qc
-            let plasticP: Pair = third * dc * (2 * lt * tc - ltsq * sum - ltsq * oldP)
-            let elasticP: Pair = 2 * third * tc * shear + third * pq * dilatation - 2 * third * sc * vyux
+            let plasticP: Pair = third * dc * (twoG * tc - g2 * sum - g2 * oldP)
+            let elasticP: Pair = twoThirds * tc * shear + third * pq * dilatation - twoThirds * sc * vyux
             let np_: Pair = pc + (-Pair.load(advP, c) - plasticP - elasticP)
             let elasticQ: Pair = third * tc * shear - third * pq * dilatation - third * sc * vyux
-            let nq_: Pair = qc + (-Pair.load(advQ, c) - dc * (qc - ltsq / 6 * oldP) - elasticQ)
-            let ns_: Pair = sc + (-Pair.load(advS, c) - dc * (sc + ltsq / 2 * oldP) - tc * vxuy + ppq * vyux)
-            let nt_: Pair = tc + (-Pair.load(advTau, c) - dc * (tc - lt * oldP) - ppq * shear + sc * vxuy)
+            let (g2Sixth, g2Half): (Pair, Pair) = (k[7], k[8])
+            let nq_: Pair = qc + (-Pair.load(advQ, c) - dc * (qc - g2Sixth * oldP) - elasticQ)
+            let ns_: Pair = sc + (-Pair.load(advS, c) - dc * (sc + g2Half * oldP) - tc * vxuy + ppq * vyux)
+            let nt_: Pair = tc + (-Pair.load(advTau, c) - dc * (tc - g * oldP) - ppq * shear + sc * vxuy)
             np_.store(np, c)
             nq_.store(nq, c)
             ns_.store(ns, c)
             nt_.store(ntau, c)
             (Pair.load(plastic.chiAfterPlasticity, c) - Pair.load(advChi, c)).store(nchi, c)
+        }
         }
     }
 }

@@ -24,6 +24,6 @@ func exponential(_ x: Pair) -> Pair {
     let p = low + high * r8
     let bits = (unsafeBitCast(t, to: SIMD2<UInt64>.self) &+ 1023) &<< 52
     let y = p * unsafeBitCast(bits, to: Pair.self)
-    let inRange = Pair.select(x .> 709, Pair(repeating: .infinity), Pair.select(x .< -708, Pair(repeating: 0), y))
-    return Pair.select(x .!= x, x, inRange)
+    // NaN propagates through the arithmetic by itself.
+    return Pair.select(x .> 709, Pair(repeating: .infinity), Pair.select(x .< -708, Pair(repeating: 0), y))
 }

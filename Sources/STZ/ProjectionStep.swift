@@ -99,20 +99,33 @@ final class ProjectionStep {
         let (qUy, qTr, qUx, qVx) = (third * lt * mu, lame * ltsq / 6 + third * mu, third * ltsq * mu, third * lt * mu)
         let (sRot, sVy, sUx) = (lt * mu, lame * ltsq / 2 - mu, lame * ltsq / 2 + mu + ltsq * mu)
         let (tTr, tVx) = (lt * (lame + mu), mu * (1 + ltsq))
-        layout.forEachPair { c in
-            let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
-            let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
-            let ux: Pair = hx * (-u00 + u10 - u01 + u11), uy: Pair = hy * (-u00 - u10 + u01 + u11)
-            let vx: Pair = hx * (-v00 + v10 - v01 + v11), vy: Pair = hy * (-v00 - v10 + v01 + v11)
-            let dilatation: Pair = vy + ux
-            let dp: Pair = pDrive + pUy * uy - pTr * dilatation - pUx * ux + pVx * vx
-            let dq: Pair = qDrive + qUy * uy - qTr * dilatation - qUx * ux + qVx * vx
-            let ds: Pair = sDrive + sRot * (vx - uy) + sVy * vy + sUx * ux
-            let dtau: Pair = tDrive + mu * uy - tTr * dilatation + tVx * vx
-            (Pair.load(p, c) + dp).store(p, c)
-            (Pair.load(q, c) + dq).store(q, c)
-            (Pair.load(s, c) + ds).store(s, c)
-            (Pair.load(tau, c) + dtau).store(tau, c)
+        // The coefficients live in memory, read each iteration: held in registers they would
+        // outnumber the SSE registers, and the compiler would recompute them in the loop.
+        let values: [Double] = [
+            hx, hy, pDrive, pUy, pTr, pUx, pVx, qDrive, qUy, qTr, qUx, qVx, sDrive, sRot, sVy, sUx, tDrive, mu, tTr, tVx,
+        ]
+        withUnsafeTemporaryAllocation(of: Pair.self, capacity: values.count) { k in
+            for (i, x) in values.enumerated() { k[i] = Pair(repeating: x) }
+            layout.forEachPair { c in
+                let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
+                let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
+                let (kx, ky): (Pair, Pair) = (k[0], k[1])
+                let ux: Pair = kx * (-u00 + u10 - u01 + u11), uy: Pair = ky * (-u00 - u10 + u01 + u11)
+                let vx: Pair = kx * (-v00 + v10 - v01 + v11), vy: Pair = ky * (-v00 - v10 + v01 + v11)
+                let dilatation: Pair = vy + ux
+                let (p0, p1, p2, p3, p4): (Pair, Pair, Pair, Pair, Pair) = (k[2], k[3], k[4], k[5], k[6])
+                let dp: Pair = p0 + p1 * uy - p2 * dilatation - p3 * ux + p4 * vx
+                let (q0, q1, q2, q3, q4): (Pair, Pair, Pair, Pair, Pair) = (k[7], k[8], k[9], k[10], k[11])
+                let dq: Pair = q0 + q1 * uy - q2 * dilatation - q3 * ux + q4 * vx
+                let (s0, s1, s2, s3): (Pair, Pair, Pair, Pair) = (k[12], k[13], k[14], k[15])
+                let ds: Pair = s0 + s1 * (vx - uy) + s2 * vy + s3 * ux
+                let (t0, t1, t2, t3): (Pair, Pair, Pair, Pair) = (k[16], k[17], k[18], k[19])
+                let dtau: Pair = t0 + t1 * uy - t2 * dilatation + t3 * vx
+                (Pair.load(p, c) + dp).store(p, c)
+                (Pair.load(q, c) + dq).store(q, c)
+                (Pair.load(s, c) + ds).store(s, c)
+                (Pair.load(tau, c) + dtau).store(tau, c)
+            }
         }
         state.fillStressGhosts()
     }
