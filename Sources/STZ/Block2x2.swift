@@ -17,15 +17,4 @@ struct Block2x2: Sendable, Equatable {
 
     /// The determinant ad − bc.
     @inline(__always) var determinant: Double { a * d - b * c }
-
-    /// The inverse (infinite entries when singular).
-    @inline(__always) var inverse: Block2x2 {
-        let r = 1 / determinant
-        return Block2x2(r * d, -r * b, -r * c, r * a)
-    }
-
-    /// The product with the column vector (x, y).
-    @inline(__always) func apply(_ x: Double, _ y: Double) -> (Double, Double) {
-        (a * x + b * y, c * x + d * y)
-    }
 }

@@ -77,9 +77,9 @@ final class ExplicitStep {
         let third = 1.0 / 3, ltsq = lt * lt
         // The coefficients live in memory, read each iteration: held in registers they would
         // outnumber the SSE registers, and the compiler would recompute them in the loop.
-        // 0: Δt/2Δx, 1: Δt/2Δy, 2: 1/3, 3: 2/3, 4: γ, 5: γ², 6: 2γ, 7: γ²/6, 8: γ²/2,
-        // 9, 10: the physical-pressure factors −2γ/3 and γ²/3.
-        let values: [Double] = [hx, hy, third, 2 * third, lt, ltsq, 2 * lt, ltsq / 6, ltsq / 2, (-2 / 3.0) * lt, (1 / 3.0) * lt * lt]
+        // 0: Δt/2Δx, 1: Δt/2Δy, 2: 1/3, 3: γ, 4: γ², 5: 2γ, 6: γ²/6, 7: γ²/2,
+        // 8, 9: the physical-pressure factors −2γ/3 and γ²/3.
+        let values: [Double] = [hx, hy, third, lt, ltsq, 2 * lt, ltsq / 6, ltsq / 2, (-2 / 3.0) * lt, (1 / 3.0) * lt * lt]
         withUnsafeTemporaryAllocation(of: Pair.self, capacity: values.count) { k in
         for (i, x) in values.enumerated() { k[i] = Pair(repeating: x) }
         layout.forEachPair { c in
@@ -93,16 +93,19 @@ final class ExplicitStep {
             let dc = Pair.load(plastic.relaxation, c), sum: Pair = pc + qc + sc
             // Velocity-gradient combinations: shear rate, dilatation, and the two rotations.
             let shear: Pair = uy + vx, dilatation: Pair = ux + vy, vyux: Pair = vy - ux, vxuy: Pair = vx - uy
-            let (third, twoThirds, g, g2, twoG): (Pair, Pair, Pair, Pair, Pair) = (k[2], k[3], k[4], k[5], k[6])
+            let (third, g, g2, twoG): (Pair, Pair, Pair, Pair) = (k[2], k[3], k[4], k[5])
             // The physical pressure, p + γ(−2τ/3 + γ(p+q+s)/3).
-            let (pTau, pSum): (Pair, Pair) = (k[9], k[10])
+            let (pTau, pSum): (Pair, Pair) = (k[8], k[9])
             let oldP: Pair = pc + (pTau * tc + pSum * sum)
             let pq: Pair = pc - 2 * qc, ppq: Pair = pc + qc
             let plasticP: Pair = third * dc * (twoG * tc - g2 * sum - g2 * oldP)
-            let elasticP: Pair = twoThirds * tc * shear + third * pq * dilatation - twoThirds * sc * vyux
+            // The Truesdell terms of p and q share τ(uy+vx)/3, (p−2q)(ux+vy)/3 and s(vy−ux)/3.
+            let tauShear: Pair = third * (tc * shear), pqDilatation: Pair = third * (pq * dilatation)
+            let sRotation: Pair = third * (sc * vyux)
+            let elasticP: Pair = 2 * tauShear + pqDilatation - 2 * sRotation
             let np_: Pair = pc + (-Pair.load(advP, c) - plasticP - elasticP)
-            let elasticQ: Pair = third * tc * shear - third * pq * dilatation - third * sc * vyux
-            let (g2Sixth, g2Half): (Pair, Pair) = (k[7], k[8])
+            let elasticQ: Pair = tauShear - pqDilatation - sRotation
+            let (g2Sixth, g2Half): (Pair, Pair) = (k[6], k[7])
             let nq_: Pair = qc + (-Pair.load(advQ, c) - dc * (qc - g2Sixth * oldP) - elasticQ)
             let ns_: Pair = sc + (-Pair.load(advS, c) - dc * (sc + g2Half * oldP) - tc * vxuy + ppq * vyux)
             let nt_: Pair = tc + (-Pair.load(advTau, c) - dc * (tc - g * oldP) - ppq * shear + sc * vxuy)

@@ -18,8 +18,9 @@ final class PlasticRelaxation {
     let dt: Double
     /// Per cell: the relative decrease d of the deviator, and χ after the plastic sub-steps.
     let relaxation, chiAfterPlasticity: UnsafeMutablePointer<Double>
-    /// Per cell: s̄ at the start of the step, and s̄ and the time left after the first sub-step.
-    private let sbar, firstSbar, firstRemaining: UnsafeMutablePointer<Double>
+    /// Per cell: s̄ at the start of the step, s̄ at its end, and the time left after the first
+    /// sub-step (negative when the step is used up).
+    private let sbar, finalSbar, firstRemaining: UnsafeMutablePointer<Double>
     /// Per cell, then per pending cell: the plastic rate D^pl of the current sub-step, in 1/s.
     private let rate: UnsafeMutablePointer<Double>
     /// The compact list of cells still sub-stepping: cell index, s̄, χ, time left.
@@ -43,7 +44,7 @@ final class PlasticRelaxation {
             return p
         }
         buffers = b
-        (relaxation, chiAfterPlasticity, sbar, firstSbar, firstRemaining, rate) = (b[0], b[1], b[2], b[3], b[4], b[5])
+        (relaxation, chiAfterPlasticity, sbar, finalSbar, firstRemaining, rate) = (b[0], b[1], b[2], b[3], b[4], b[5])
         (pendingSbar, pendingChi, pendingRemaining) = (b[6], b[7], b[8])
         pendingCell = .allocate(capacity: grid.nx * grid.ny + 2)
         pendingCell.initialize(repeating: 0, count: grid.nx * grid.ny + 2)
@@ -58,6 +59,8 @@ final class PlasticRelaxation {
     func relax(_ state: ShearState, gamma: Double) {
         let (p, q, s, tau, chi, ddev) = (state.p, state.q, state.s, state.tau, state.chi, state.ddev)
         let (law, dtPair) = (plasticity.law, Pair(repeating: dt))
+        // s̄, the rate and the first sub-step in separate passes: each is a long chain of
+        // dependent operations, and short loops let the processor overlap many cells.
         layout.forEachPair { c in
             let ph = StressState.physical(
                 p: Pair.load(p, c), q: Pair.load(q, c), s: Pair.load(s, c), tau: Pair.load(tau, c), gamma: gamma)
@@ -65,20 +68,31 @@ final class PlasticRelaxation {
         }
         layout.forEachPair { c in law.plasticRate(sbar: Pair.load(sbar, c), chi: Pair.load(chi, c)).store(rate, c) }
         layout.forEachPair { c in
-            let s0 = Pair.load(sbar, c)
-            let first = plasticity.substep(.init(sbar: s0, chi: Pair.load(chi, c), remaining: dtPair), rate: Pair.load(rate, c))
-            first.sbar.store(firstSbar, c)
+            let first = plasticity.substep(
+                .init(sbar: Pair.load(sbar, c), chi: Pair.load(chi, c), remaining: dtPair), rate: Pair.load(rate, c))
+            first.sbar.store(finalSbar, c)
             first.chi.store(chiAfterPlasticity, c)
             first.remaining.store(firstRemaining, c)
-            let drop = s0 - first.sbar, tiny = s0 .< 1e-12
+        }
+        finishPendingCells()
+        // ddev and d from the decrease of s̄ over the step.
+        layout.forEachPair { c in
+            let s0 = Pair.load(sbar, c)
+            let drop = s0 - Pair.load(finalSbar, c), tiny = s0 .< 1e-12
             Pair.select(tiny, Pair.load(ddev, c), drop).store(ddev, c)
             Pair.select(tiny, Pair(repeating: 0), drop / s0).store(relaxation, c)
         }
+    }
+
+    /// Advances the cells whose step is not used up after the first sub-step, round by round on
+    /// a compact list, and leaves their final s̄ and χ in `finalSbar` and `chiAfterPlasticity`
+    /// (NaN when they diverge).
+    private func finishPendingCells() {
         var count = 0
         for j in 0..<layout.ny {
             let start = layout.index(0, j)
             for c in start..<(start &+ layout.nx) {
-                (pendingCell[count], pendingSbar[count]) = (c, firstSbar[c])
+                (pendingCell[count], pendingSbar[count]) = (c, finalSbar[c])
                 (pendingChi[count], pendingRemaining[count]) = (chiAfterPlasticity[c], firstRemaining[c])
                 count &+= firstRemaining[c] >= 0 ? 1 : 0
             }
@@ -86,7 +100,7 @@ final class PlasticRelaxation {
         var rounds = 1
         while count > 0 {
             guard rounds < PlasticRelaxation.maximumSubsteps else {
-                for i in 0..<count { record(pendingCell[i], finalSbar: .nan, chi: .nan, ddev: ddev) }
+                for i in 0..<count { (finalSbar[pendingCell[i]], chiAfterPlasticity[pendingCell[i]]) = (.nan, .nan) }
                 return
             }
             substepPending(count)
@@ -94,7 +108,7 @@ final class PlasticRelaxation {
             var kept = 0
             for i in 0..<count {
                 let c = pendingCell[i]
-                record(c, finalSbar: pendingSbar[i], chi: pendingChi[i], ddev: ddev)
+                (finalSbar[c], chiAfterPlasticity[c]) = (pendingSbar[i], pendingChi[i])
                 (pendingCell[kept], pendingSbar[kept]) = (c, pendingSbar[i])
                 (pendingChi[kept], pendingRemaining[kept]) = (pendingChi[i], pendingRemaining[i])
                 kept &+= pendingRemaining[i] >= 0 ? 1 : 0
@@ -126,15 +140,5 @@ final class PlasticRelaxation {
             next.remaining.store(pendingRemaining, i)
             i &+= 2
         }
-    }
-
-    /// Writes `ddev`, d and χ of a yielding cell `c` whose step ends at `finalSbar` and `chi`
-    /// (NaN on divergence).
-    @inline(__always)
-    private func record(_ c: Int, finalSbar: Double, chi: Double, ddev: UnsafeMutablePointer<Double>) {
-        let s0 = sbar[c], drop = s0 - finalSbar
-        ddev[c] = drop
-        relaxation[c] = drop / s0
-        chiAfterPlasticity[c] = chi
     }
 }

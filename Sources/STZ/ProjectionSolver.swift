@@ -66,9 +66,12 @@ final class ProjectionSolver {
             let cx = twoCosX[kx], row = ny &* kx, mirrorRow = ny &* mkx
             for ky in 0...lastKy {
                 let k = row &+ ky, mk = mirrorRow &+ (ky == 0 ? 0 : ny &- ky)
-                let m = op.symbol(twoCosX: cx, twoCosY: twoCosY[ky], minusFourSinSin: minusFourSinSin[k]).inverse
-                let ar = 0.5 * (m.a + m.d), ai = 0.5 * (m.c - m.b)
-                let br = 0.5 * (m.a - m.d), bi = 0.5 * (m.c + m.b)
+                // With S = [[a, b], [c, d]] and M = S⁻¹ = [[d, −b], [−c, a]] / det S:
+                // α = (M11 + M22 + i(M21 − M12))/2, β = (M11 − M22 + i(M21 + M12))/2.
+                let sym = op.symbol(twoCosX: cx, twoCosY: twoCosY[ky], minusFourSinSin: minusFourSinSin[k])
+                let h = 0.5 / sym.determinant
+                let ar = h * (sym.d + sym.a), ai = h * (sym.b - sym.c)
+                let br = h * (sym.d - sym.a), bi = -h * (sym.c + sym.b)
                 let (xr, xi, yr, yi) = (re[k], im[k], re[mk], im[mk])
                 re[k] = ar * xr - ai * xi + br * yr + bi * yi
                 im[k] = ar * xi + ai * xr + bi * yr - br * yi
