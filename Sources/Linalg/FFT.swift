@@ -275,43 +275,60 @@ private struct Twiddles {
         }
         // Radix-4 stages: sub-transforms of length 4h from four of length h (h = half).
         while half < n {
-            let h = half, span = h &* es, jump = 4 &* span
+            let h = half, span = h &* es
             let step1 = n / (2 &* h), step2 = n / (4 &* h)
-            for k in 0..<h {
-                // w1 = W_{2h}^k, w2 = W_{4h}^k; W_{4h}^{k+h} = w2 · (∓i).
-                let w1r = cos[k &* step1], w1i = sign * sin[k &* step1]
-                let w2r = cos[k &* step2], w2i = sign * sin[k &* step2]
-                var start = k &* es
-                while start < end {
-                    var oa = start, ob = start &+ span, oc = ob &+ span, od = oc &+ span
-                    for _ in 0..<batch {
-                        let (br, bi, dr, di) = (V.load(real, ob), V.load(imag, ob), V.load(real, od), V.load(imag, od))
-                        let tbr = w1r * br - w1i * bi, tbi = w1r * bi + w1i * br
-                        let tdr = w1r * dr - w1i * di, tdi = w1r * di + w1i * dr
-                        let (ar, ai, cr, ci) = (V.load(real, oa), V.load(imag, oa), V.load(real, oc), V.load(imag, oc))
-                        let xr = ar + tbr, xi = ai + tbi, yr = ar - tbr, yi = ai - tbi
-                        let ur = cr + tdr, ui = ci + tdi, vr = cr - tdr, vi = ci - tdi
-                        let tur = w2r * ur - w2i * ui, tui = w2r * ui + w2i * ur
-                        // w2 · (∓i) · v: multiply by w2, then (re, im) → (±im, ∓re).
-                        let svr = w2r * vr - w2i * vi, svi = w2r * vi + w2i * vr
-                        let tvr = (-sign) * svi, tvi = sign * svr
-                        (xr + tur).store(real, oa)
-                        (xi + tui).store(imag, oa)
-                        (xr - tur).store(real, oc)
-                        (xi - tui).store(imag, oc)
-                        (yr + tvr).store(real, ob)
-                        (yi + tvi).store(imag, ob)
-                        (yr - tvr).store(real, od)
-                        (yi - tvi).store(imag, od)
-                        oa &+= bs
-                        ob &+= bs
-                        oc &+= bs
-                        od &+= bs
-                    }
-                    start &+= jump
-                }
+            // k = 0 has unit twiddles: the same butterflies without their multiplications.
+            radix4(V.self, real: real, imag: imag, k: 0, span: span, batch: batch, elementStride: es, batchStride: bs,
+                   w1: (1, 0), w2: (1, 0), unitTwiddles: true)
+            for k in 1..<max(h, 1) {
+                // w1 = W_{2h}^k, w2 = W_{4h}^k.
+                radix4(V.self, real: real, imag: imag, k: k, span: span, batch: batch, elementStride: es, batchStride: bs,
+                       w1: (cos[k &* step1], sign * sin[k &* step1]), w2: (cos[k &* step2], sign * sin[k &* step2]),
+                       unitTwiddles: false)
             }
             half &*= 4
+        }
+    }
+
+    /// The radix-4 butterflies of twiddle index k in one stage, for every sub-transform and
+    /// sequence: W_{4h}^{k+h} = w2 · (∓i). With `unitTwiddles` (k = 0, w1 = w2 = 1, a constant
+    /// after inlining) the multiplications by w1 and w2 drop out.
+    @inline(__always)
+    private func radix4<V: FFTLanes>(
+        _: V.Type, real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>, k: Int, span: Int,
+        batch: Int, elementStride es: Int, batchStride bs: Int,
+        w1: (Double, Double), w2: (Double, Double), unitTwiddles: Bool
+    ) {
+        let (w1r, w1i, w2r, w2i) = (w1.0, w1.1, w2.0, w2.1)
+        let end = count &* es, jump = 4 &* span
+        var start = k &* es
+        while start < end {
+            var oa = start, ob = start &+ span, oc = ob &+ span, od = oc &+ span
+            for _ in 0..<batch {
+                let (br, bi, dr, di) = (V.load(real, ob), V.load(imag, ob), V.load(real, od), V.load(imag, od))
+                let tbr = unitTwiddles ? br : w1r * br - w1i * bi, tbi = unitTwiddles ? bi : w1r * bi + w1i * br
+                let tdr = unitTwiddles ? dr : w1r * dr - w1i * di, tdi = unitTwiddles ? di : w1r * di + w1i * dr
+                let (ar, ai, cr, ci) = (V.load(real, oa), V.load(imag, oa), V.load(real, oc), V.load(imag, oc))
+                let xr = ar + tbr, xi = ai + tbi, yr = ar - tbr, yi = ai - tbi
+                let ur = cr + tdr, ui = ci + tdi, vr = cr - tdr, vi = ci - tdi
+                let tur = unitTwiddles ? ur : w2r * ur - w2i * ui, tui = unitTwiddles ? ui : w2r * ui + w2i * ur
+                // w2 · (∓i) · v: multiply by w2, then (re, im) → (±im, ∓re).
+                let svr = unitTwiddles ? vr : w2r * vr - w2i * vi, svi = unitTwiddles ? vi : w2r * vi + w2i * vr
+                let tvr = (-sign) * svi, tvi = sign * svr
+                (xr + tur).store(real, oa)
+                (xi + tui).store(imag, oa)
+                (xr - tur).store(real, oc)
+                (xi - tui).store(imag, oc)
+                (yr + tvr).store(real, ob)
+                (yi + tvi).store(imag, ob)
+                (yr - tvr).store(real, od)
+                (yi - tvi).store(imag, od)
+                oa &+= bs
+                ob &+= bs
+                oc &+= bs
+                od &+= bs
+            }
+            start &+= jump
         }
     }
 }

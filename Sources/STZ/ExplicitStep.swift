@@ -54,17 +54,24 @@ final class ExplicitStep {
             (0.25 * (Pair.load(v, c) + Pair.load(v, c &+ 1) + Pair.load(v, c &+ gm) + Pair.load(v, c &+ gm &+ 1))).store(centreV, c)
         }
         // Reference map at the corners, advected by the corner velocity: X' = X − Δt V·∇X.
-        for (field, next) in [(state.X, state.nextX), (state.Y, state.nextY)] {
+        func advectCorners(_ field: UnsafeMutablePointer<Double>, into next: UnsafeMutablePointer<Double>) {
             advectionIncrement(
                 field, vx: u, vy: v, into: next, subtractedFrom: field, secondX: secondX, secondY: secondY, layout: layout,
                 hx: hx, hy: hy)
         }
-        let (p, q, s, tau, chi) = (state.p, state.q, state.s, state.tau, state.chi)
-        for (field, increment) in [(p, advP), (q, advQ), (s, advS), (tau, advTau), (chi, advChi)] {
+        advectCorners(state.X, into: state.nextX)
+        advectCorners(state.Y, into: state.nextY)
+        // Advection increments of the cell-centred fields, by the centre velocity.
+        func advectCentres(_ field: UnsafeMutablePointer<Double>, into increment: UnsafeMutablePointer<Double>) {
             advectionIncrement(
                 field, vx: centreU, vy: centreV, into: increment, secondX: secondX, secondY: secondY, layout: layout,
                 hx: hx, hy: hy)
         }
+        advectCentres(state.p, into: advP)
+        advectCentres(state.q, into: advQ)
+        advectCentres(state.s, into: advS)
+        advectCentres(state.tau, into: advTau)
+        advectCentres(state.chi, into: advChi)
         updateCentres(state, plastic: plastic, gamma: lt)
     }
 

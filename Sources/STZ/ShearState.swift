@@ -75,7 +75,10 @@ final class ShearState {
 
     /// Refreshes the ghosts of p, q, s, τ.
     func fillStressGhosts() {
-        for f in [p, q, s, tau] { layout.fillGhosts(f) }
+        layout.fillGhosts(p)
+        layout.fillGhosts(q)
+        layout.fillGhosts(s)
+        layout.fillGhosts(tau)
     }
 
     /// Refreshes the ghosts of the corner velocity.
