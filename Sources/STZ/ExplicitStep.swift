@@ -12,8 +12,9 @@ final class ExplicitStep {
     /// Δt / (2Δx) and Δt / (2Δy), in time units per Å: ENO2 and corner differences give Δt
     /// times a derivative with these.
     let hx, hy: Double
-    /// Per cell: the centre velocity, the mean of the four corners.
-    private let centreU, centreV: UnsafeMutablePointer<Double>
+    /// Per cell: the centre velocity (the mean of the four corners) times Δt/(2Δx) and
+    /// Δt/(2Δy); per corner, the corner velocity likewise scaled (the ENO2 passes' input).
+    private let centreU, centreV, cornerU, cornerV: UnsafeMutablePointer<Double>
     /// Per cell: the advection increments of p, q, s, τ, χ.
     private let advP, advQ, advS, advTau, advChi: UnsafeMutablePointer<Double>
     /// Workspace of the ENO2 passes: second differences along x and y.
@@ -25,15 +26,15 @@ final class ExplicitStep {
         self.layout = layout
         hx = 0.5 / grid.dx * units.dt
         hy = 0.5 / grid.dy * units.dt
-        let b = (0..<9).map { _ in
+        let b = (0..<11).map { _ in
             let p = UnsafeMutablePointer<Double>.allocate(capacity: layout.count)
             p.initialize(repeating: 0, count: layout.count)
             return p
         }
         buffers = b
-        (centreU, centreV) = (b[0], b[1])
-        (advP, advQ, advS, advTau, advChi) = (b[2], b[3], b[4], b[5], b[6])
-        (secondX, secondY) = (b[7], b[8])
+        (centreU, centreV, cornerU, cornerV) = (b[0], b[1], b[2], b[3])
+        (advP, advQ, advS, advTau, advChi) = (b[4], b[5], b[6], b[7], b[8])
+        (secondX, secondY) = (b[9], b[10])
     }
 
     deinit {
@@ -48,24 +49,27 @@ final class ExplicitStep {
     ///   - gamma: the shear strain γ_n at the start of the step.
     func advect(_ state: ShearState, plastic: PlasticRelaxation, gamma lt: Double) {
         let (u, v, gm) = (state.u, state.v, layout.stride)
-        // Centre velocity, the mean of the four corners of each cell.
+        // Corner velocity and centre velocity (the mean of the four corners), scaled for ENO2.
+        let (qx, qy) = (0.25 * hx, 0.25 * hy)
         layout.forEachPair { c in
-            (0.25 * (Pair.load(u, c) + Pair.load(u, c &+ 1) + Pair.load(u, c &+ gm) + Pair.load(u, c &+ gm &+ 1))).store(centreU, c)
-            (0.25 * (Pair.load(v, c) + Pair.load(v, c &+ 1) + Pair.load(v, c &+ gm) + Pair.load(v, c &+ gm &+ 1))).store(centreV, c)
+            let (u00, v00) = (Pair.load(u, c), Pair.load(v, c))
+            (hx * u00).store(cornerU, c)
+            (hy * v00).store(cornerV, c)
+            (qx * (u00 + Pair.load(u, c &+ 1) + Pair.load(u, c &+ gm) + Pair.load(u, c &+ gm &+ 1))).store(centreU, c)
+            (qy * (v00 + Pair.load(v, c &+ 1) + Pair.load(v, c &+ gm) + Pair.load(v, c &+ gm &+ 1))).store(centreV, c)
         }
         // Reference map at the corners, advected by the corner velocity: X' = X − Δt V·∇X.
         func advectCorners(_ field: UnsafeMutablePointer<Double>, into next: UnsafeMutablePointer<Double>) {
             advectionIncrement(
-                field, vx: u, vy: v, into: next, subtractedFrom: field, secondX: secondX, secondY: secondY, layout: layout,
-                hx: hx, hy: hy)
+                field, cx: cornerU, cy: cornerV, into: next, subtractedFrom: field, secondX: secondX, secondY: secondY,
+                layout: layout)
         }
         advectCorners(state.X, into: state.nextX)
         advectCorners(state.Y, into: state.nextY)
         // Advection increments of the cell-centred fields, by the centre velocity.
         func advectCentres(_ field: UnsafeMutablePointer<Double>, into increment: UnsafeMutablePointer<Double>) {
             advectionIncrement(
-                field, vx: centreU, vy: centreV, into: increment, secondX: secondX, secondY: secondY, layout: layout,
-                hx: hx, hy: hy)
+                field, cx: centreU, cy: centreV, into: increment, secondX: secondX, secondY: secondY, layout: layout)
         }
         advectCentres(state.p, into: advP)
         advectCentres(state.q, into: advQ)
