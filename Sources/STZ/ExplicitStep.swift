@@ -19,26 +19,18 @@ final class ExplicitStep {
     private let advP, advQ, advS, advTau, advChi: UnsafeMutablePointer<Double>
     /// Workspace of the ENO2 passes: second differences along x and y.
     private let secondX, secondY: UnsafeMutablePointer<Double>
-    private let buffers: [UnsafeMutablePointer<Double>]
+    /// Owns the buffers.
+    private let pool = BufferPool()
 
     init(grid: ShearGrid, units: SimulationUnits) {
         let layout = GhostedLayout(nx: grid.nx, ny: grid.ny)
         self.layout = layout
         hx = 0.5 / grid.dx * units.dt
         hy = 0.5 / grid.dy * units.dt
-        let b = (0..<11).map { _ in
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: layout.count)
-            p.initialize(repeating: 0, count: layout.count)
-            return p
-        }
-        buffers = b
-        (centreU, centreV, cornerU, cornerV) = (b[0], b[1], b[2], b[3])
-        (advP, advQ, advS, advTau, advChi) = (b[4], b[5], b[6], b[7], b[8])
-        (secondX, secondY) = (b[9], b[10])
-    }
-
-    deinit {
-        for b in buffers { b.deallocate() }
+        let buffer = { [pool] in pool.doubles(layout.count) }
+        (centreU, centreV, cornerU, cornerV) = (buffer(), buffer(), buffer(), buffer())
+        (advP, advQ, advS, advTau, advChi) = (buffer(), buffer(), buffer(), buffer(), buffer())
+        (secondX, secondY) = (buffer(), buffer())
     }
 
     /// New X, Y at the corners and new p, q, s, τ, χ (before diffusion) at the centres, written

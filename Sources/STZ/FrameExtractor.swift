@@ -50,10 +50,10 @@ struct FrameExtractor {
 
     /// An ny × nx matrix whose (row j, column i) entry is `value(i + nx * j)`.
     private func gridMatrix(_ nx: Int, _ ny: Int, _ value: (Int) -> Double) -> Matrix {
-        var m = Matrix(rows: ny, cols: nx)
-        for j in 0..<ny {
-            for i in 0..<nx { m[j, i] = value(i + nx * j) }
+        var columnMajor = [Double](repeating: 0, count: nx * ny)
+        for i in 0..<nx {
+            for j in 0..<ny { columnMajor[j + ny * i] = value(i + nx * j) }
         }
-        return m
+        return Matrix(rows: ny, cols: nx, columnMajor: columnMajor)
     }
 }

@@ -26,7 +26,8 @@ final class PlasticRelaxation {
     /// The compact list of cells still sub-stepping: cell index, s̄, χ, time left.
     private let pendingCell: UnsafeMutablePointer<Int>
     private let pendingSbar, pendingChi, pendingRemaining: UnsafeMutablePointer<Double>
-    private let buffers: [UnsafeMutablePointer<Double>]
+    /// Owns the buffers.
+    private let pool = BufferPool()
 
     /// Rounds of sub-steps after which the remaining cells are declared diverged (s̄ falls by
     /// `adapt_fac` per sub-step, so only a non-physical s̄ gets anywhere near this).
@@ -37,22 +38,11 @@ final class PlasticRelaxation {
         self.layout = layout
         self.plasticity = plasticity
         dt = units.dt
-        let b = (0..<9).map { k in
-            let count = k < 6 ? layout.count : grid.nx * grid.ny + 2
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: count)
-            p.initialize(repeating: 0, count: count)
-            return p
-        }
-        buffers = b
-        (relaxation, chiAfterPlasticity, sbar, finalSbar, firstRemaining, rate) = (b[0], b[1], b[2], b[3], b[4], b[5])
-        (pendingSbar, pendingChi, pendingRemaining) = (b[6], b[7], b[8])
-        pendingCell = .allocate(capacity: grid.nx * grid.ny + 2)
-        pendingCell.initialize(repeating: 0, count: grid.nx * grid.ny + 2)
-    }
-
-    deinit {
-        for b in buffers { b.deallocate() }
-        pendingCell.deallocate()
+        let (cells, list) = (layout.count, grid.nx * grid.ny + 2)
+        (relaxation, chiAfterPlasticity) = (pool.doubles(cells), pool.doubles(cells))
+        (sbar, finalSbar, firstRemaining, rate) = (pool.doubles(cells), pool.doubles(cells), pool.doubles(cells), pool.doubles(cells))
+        (pendingSbar, pendingChi, pendingRemaining) = (pool.doubles(list), pool.doubles(list), pool.doubles(list))
+        pendingCell = pool.integers(list)
     }
 
     /// Relaxes every cell over one step, at the shear strain `gamma` (γ_n) of its start.

@@ -31,26 +31,19 @@ final class ProjectionSolver {
     /// leaves u and v. It holds two values more than the grid, so that loops over pairs of
     /// points may write one value past the last row when nx is odd.
     let real, imag: UnsafeMutablePointer<Double>
+    /// Owns the buffers.
+    private let pool = BufferPool()
 
     init(nx: Int, ny: Int) {
         self.nx = nx
         self.ny = ny
         plan = FFTPlan2D(nx: nx, ny: ny)
-        func table(_ count: Int, _ value: (Int) -> Double) -> UnsafeMutablePointer<Double> {
-            let t = UnsafeMutablePointer<Double>.allocate(capacity: count)
-            for k in 0..<count { t[k] = value(k) }
-            return t
-        }
         let ax = 2 * Double.pi / Double(nx), ay = 2 * Double.pi / Double(ny)
-        twoCosX = table(nx) { 2 * cos(ax * Double($0)) }
-        twoCosY = table(ny) { 2 * cos(ay * Double($0)) }
-        minusFourSinSin = table(nx * ny) { -4 * sin(ax * Double($0 / ny)) * sin(ay * Double($0 % ny)) }
-        (spectrumReal, spectrumImag) = (table(nx * ny) { _ in 0 }, table(nx * ny) { _ in 0 })
-        (real, imag) = (table(nx * ny + 2) { _ in 0 }, table(nx * ny + 2) { _ in 0 })
-    }
-
-    deinit {
-        for t in [twoCosX, twoCosY, minusFourSinSin, spectrumReal, spectrumImag, real, imag] { t.deallocate() }
+        twoCosX = pool.doubles((0..<nx).map { 2 * cos(ax * Double($0)) })
+        twoCosY = pool.doubles((0..<ny).map { 2 * cos(ay * Double($0)) })
+        minusFourSinSin = pool.doubles((0..<(nx * ny)).map { -4 * sin(ax * Double($0 / ny)) * sin(ay * Double($0 % ny)) })
+        (spectrumReal, spectrumImag) = (pool.doubles(nx * ny), pool.doubles(nx * ny))
+        (real, imag) = (pool.doubles(nx * ny + 2), pool.doubles(nx * ny + 2))
     }
 
     /// Solves A V = b in place in the workspace (b in, V out; units of b times Å²/s_y).

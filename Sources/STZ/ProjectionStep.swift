@@ -13,6 +13,8 @@ final class ProjectionStep {
     let dx, dy: Double
     /// Workspace: −Σxx = p + q − s and −Σyy = p + q + s per cell.
     private let minusSxx, minusSyy: UnsafeMutablePointer<Double>
+    /// Owns the buffers.
+    private let pool = BufferPool()
 
     init(grid: ShearGrid, units: SimulationUnits) {
         let layout = GhostedLayout(nx: grid.nx, ny: grid.ny)
@@ -21,15 +23,7 @@ final class ProjectionStep {
         self.units = units
         dx = grid.dx
         dy = grid.dy
-        minusSxx = .allocate(capacity: layout.count)
-        minusSxx.initialize(repeating: 0, count: layout.count)
-        minusSyy = .allocate(capacity: layout.count)
-        minusSyy.initialize(repeating: 0, count: layout.count)
-    }
-
-    deinit {
-        minusSxx.deallocate()
-        minusSyy.deallocate()
+        (minusSxx, minusSyy) = (pool.doubles(layout.count), pool.doubles(layout.count))
     }
 
     /// Calls `body(c, k)` for the first point of each pair of neighbouring interior points, with

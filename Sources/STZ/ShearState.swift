@@ -18,6 +18,8 @@ final class ShearState {
     var time = 0.0
     /// The box size, in Å, for the reference-map ghosts.
     private let lx, ly: Double
+    /// Owns the buffers.
+    private let pool = BufferPool()
 
     /// The initial state: zero stress and velocity, X = ξ and Y = y at the corners, χ from
     /// `chi0` (ny × nx, rows = y), `ddev` = 0 (the reference leaves it uninitialised).
@@ -26,11 +28,7 @@ final class ShearState {
         self.layout = layout
         lx = grid.lx
         ly = grid.ly
-        func buffer() -> UnsafeMutablePointer<Double> {
-            let b = UnsafeMutablePointer<Double>.allocate(capacity: layout.count)
-            b.initialize(repeating: 0, count: layout.count)
-            return b
-        }
+        let buffer = { [pool] in pool.doubles(layout.count) }
         (u, v, X, Y, p) = (buffer(), buffer(), buffer(), buffer(), buffer())
         (q, s, tau, chi, ddev) = (buffer(), buffer(), buffer(), buffer(), buffer())
         (nextX, nextY, nextP, nextQ) = (buffer(), buffer(), buffer(), buffer())
@@ -45,12 +43,6 @@ final class ShearState {
             }
         }
         fillAllGhosts()
-    }
-
-    deinit {
-        for b in [u, v, X, Y, p, q, s, tau, chi, ddev, nextX, nextY, nextP, nextQ, nextS, nextTau, nextChi] {
-            b.deallocate()
-        }
     }
 
     /// Makes the explicit step's output current (a pointer swap) and refreshes its ghosts.
