@@ -15,7 +15,7 @@ let stzBenchmarks = BenchmarkGroup(name: "stz") {
     }
     let simulation = try STZSimulation(parameters: .setB, initialChi: .energy(MDGridFile.read(path: path)))
     var best: STZRun?
-    let seconds = try bestTime(repeats: 5) {
+    let seconds = try bestTime(repeats: 10) {
         let run = try simulation.run()
         if best == nil || run.timings.total < best!.timings.total { best = run }
     }
