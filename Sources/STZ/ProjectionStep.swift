@@ -80,15 +80,14 @@ final class ProjectionStep {
     }
 
     /// The elastic stress update from Δt ∇V at the centres, at shear strain `lt`.
-    func updateStresses(_ state: ShearState, gamma lt: Double) {
+    private func updateStresses(_ state: ShearState, gamma lt: Double) {
         let (p, q, s, tau, u, v) = (state.p, state.q, state.s, state.tau, state.u, state.v)
         let gm = layout.stride
-        let (mu, lame, dt, lambda) = (units.mu, units.lame, units.dt, units.lambda)
+        let (mu, lame, dt) = (units.mu, units.lame, units.dt)
         let hx = 0.5 / dx * dt, hy = 0.5 / dy * dt
         let third = 1.0 / 3, ltsq = lt * lt
         // Coefficients of the update, per the reference's formulas.
-        let drive = lt * lambda * mu * dt
-        let (pDrive, qDrive, sDrive, tDrive) = (2 * third * drive, third * drive, -lambda * lt * mu * dt, lambda * mu * dt)
+        let (pDrive, qDrive, sDrive, tDrive) = imposedShearIncrement(gamma: lt)
         let (pUy, pTr, pUx, pVx) = (2 * third * lt * mu, lame + third * lame * ltsq + 2 * third * mu, 2 * third * mu * ltsq, 2 * third * mu * lt)
         let (qUy, qTr, qUx, qVx) = (third * lt * mu, lame * ltsq / 6 + third * mu, third * ltsq * mu, third * lt * mu)
         let (sRot, sVy, sUx) = (lt * mu, lame * ltsq / 2 - mu, lame * ltsq / 2 + mu + ltsq * mu)
@@ -122,5 +121,13 @@ final class ProjectionStep {
             }
         }
         state.fillStressGhosts()
+    }
+
+    /// The stress increment of one step with zero velocity gradient, in s_y: the imposed shear
+    /// λμΔt seen in the sheared frame at shear strain `lt` (the terms of the update without V).
+    func imposedShearIncrement(gamma lt: Double) -> (p: Double, q: Double, s: Double, tau: Double) {
+        let (mu, dt, lambda) = (units.mu, units.dt, units.lambda)
+        let third = 1.0 / 3, drive = lt * lambda * mu * dt
+        return (2 * third * drive, third * drive, -lambda * lt * mu * dt, lambda * mu * dt)
     }
 }
