@@ -28,3 +28,24 @@ final class ElasticAnalyticTests: XCTestCase {
         XCTAssertGreaterThan(run.meanTau.last!, 1.1, "above the yield stress, still elastic")
     }
 }
+
+/// Grids of any size: odd and not powers of two (the pair loops' padding, the O(n²) DFT path).
+final class GridSizeTests: XCTestCase {
+    func testOddGridRunsAndMatchesTheElasticSolution() throws {
+        let grid = ShearGrid(nx: 15, ny: 10, lx: 187.5, ly: 125)
+        var chi = Matrix(rows: 10, cols: 15)
+        for j in 0..<10 { for i in 0..<15 { chi[j, i] = 0.07 + 0.015 * sin(Double(2 * i + 3 * j)) } }
+        let loading = ShearLoading(finalStrain: 0.1, frames: 20)
+        let plastic = try STZSimulation(parameters: .setB, grid: grid, loading: loading, initialChi: .chi(chi)).run()
+        XCTAssertEqual(plastic.frames.count, 21)
+        XCTAssertEqual(plastic.frames.last![.tau]!.rows, 10)
+        XCTAssertEqual(plastic.frames.last![.tau]!.cols, 15)
+        let mu = 20 / STZParameters.setB.sY
+        XCTAssertLessThan(plastic.meanTau.last!, mu * 0.1, "yielded: below the elastic line")
+        XCTAssertTrue(plastic.frames.last![.chi]!.elements.allSatisfy(\.isFinite))
+
+        let tiny = Matrix(rows: 10, cols: 15, repeating: 1e-3)
+        let elastic = try STZSimulation(parameters: .setB, grid: grid, loading: loading, initialChi: .chi(tiny)).run(fields: [.tau])
+        XCTAssertEqual(elastic.meanTau.last!, mu * 0.1, accuracy: 1e-12)
+    }
+}
