@@ -78,46 +78,44 @@ final class ExplicitStep {
         let (np, nq, ns, ntau, nchi) = (state.nextP, state.nextQ, state.nextS, state.nextTau, state.nextChi)
         let (u, v, gm) = (state.u, state.v, layout.stride)
         let third = 1.0 / 3, ltsq = lt * lt
-        // The coefficients live in memory, read each iteration: held in registers they would
-        // outnumber the SSE registers, and the compiler would recompute them in the loop.
+        // The coefficients, read from memory in the loop (``withPairConstants(_:_:)``):
         // 0: Δt/2Δx, 1: Δt/2Δy, 2: 1/3, 3: γ, 4: γ², 5: 2γ, 6: γ²/6, 7: γ²/2,
         // 8, 9: the physical-pressure factors −2γ/3 and γ²/3.
         let values: [Double] = [hx, hy, third, lt, ltsq, 2 * lt, ltsq / 6, ltsq / 2, (-2 / 3.0) * lt, (1 / 3.0) * lt * lt]
-        withUnsafeTemporaryAllocation(of: Pair.self, capacity: values.count) { k in
-        for (i, x) in values.enumerated() { k[i] = Pair(repeating: x) }
-        layout.forEachPair { c in
-            let (pc, qc, sc, tc) = (Pair.load(p, c), Pair.load(q, c), Pair.load(s, c), Pair.load(tau, c))
-            // Δt times the velocity gradient, from the four corners of the cell.
-            let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
-            let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
-            let (kx, ky): (Pair, Pair) = (k[0], k[1])
-            let ux: Pair = kx * (-u00 + u10 - u01 + u11), uy: Pair = ky * (-u00 - u10 + u01 + u11)
-            let vx: Pair = kx * (-v00 + v10 - v01 + v11), vy: Pair = ky * (-v00 - v10 + v01 + v11)
-            let dc = Pair.load(plastic.relaxation, c), sum: Pair = pc + qc + sc
-            // Velocity-gradient combinations: shear rate, dilatation, and the two rotations.
-            let shear: Pair = uy + vx, dilatation: Pair = ux + vy, vyux: Pair = vy - ux, vxuy: Pair = vx - uy
-            let (third, g, g2, twoG): (Pair, Pair, Pair, Pair) = (k[2], k[3], k[4], k[5])
-            // The physical pressure, p + γ(−2τ/3 + γ(p+q+s)/3).
-            let (pTau, pSum): (Pair, Pair) = (k[8], k[9])
-            let oldP: Pair = pc + (pTau * tc + pSum * sum)
-            let pq: Pair = pc - 2 * qc, ppq: Pair = pc + qc
-            let plasticP: Pair = third * dc * (twoG * tc - g2 * sum - g2 * oldP)
-            // The Truesdell terms of p and q share τ(uy+vx)/3, (p−2q)(ux+vy)/3 and s(vy−ux)/3.
-            let tauShear: Pair = third * (tc * shear), pqDilatation: Pair = third * (pq * dilatation)
-            let sRotation: Pair = third * (sc * vyux)
-            let elasticP: Pair = 2 * tauShear + pqDilatation - 2 * sRotation
-            let np_: Pair = pc + (-Pair.load(advP, c) - plasticP - elasticP)
-            let elasticQ: Pair = tauShear - pqDilatation - sRotation
-            let (g2Sixth, g2Half): (Pair, Pair) = (k[6], k[7])
-            let nq_: Pair = qc + (-Pair.load(advQ, c) - dc * (qc - g2Sixth * oldP) - elasticQ)
-            let ns_: Pair = sc + (-Pair.load(advS, c) - dc * (sc + g2Half * oldP) - tc * vxuy + ppq * vyux)
-            let nt_: Pair = tc + (-Pair.load(advTau, c) - dc * (tc - g * oldP) - ppq * shear + sc * vxuy)
-            np_.store(np, c)
-            nq_.store(nq, c)
-            ns_.store(ns, c)
-            nt_.store(ntau, c)
-            (Pair.load(plastic.chiAfterPlasticity, c) - Pair.load(advChi, c)).store(nchi, c)
-        }
+        withPairConstants(values) { k in
+            layout.forEachPair { c in
+                let (pc, qc, sc, tc) = (Pair.load(p, c), Pair.load(q, c), Pair.load(s, c), Pair.load(tau, c))
+                // Δt times the velocity gradient, from the four corners of the cell.
+                let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
+                let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
+                let (kx, ky): (Pair, Pair) = (k[0], k[1])
+                let ux: Pair = kx * (-u00 + u10 - u01 + u11), uy: Pair = ky * (-u00 - u10 + u01 + u11)
+                let vx: Pair = kx * (-v00 + v10 - v01 + v11), vy: Pair = ky * (-v00 - v10 + v01 + v11)
+                let dc = Pair.load(plastic.relaxation, c), sum: Pair = pc + qc + sc
+                // Velocity-gradient combinations: shear rate, dilatation, and the two rotations.
+                let shear: Pair = uy + vx, dilatation: Pair = ux + vy, vyux: Pair = vy - ux, vxuy: Pair = vx - uy
+                let (third, g, g2, twoG): (Pair, Pair, Pair, Pair) = (k[2], k[3], k[4], k[5])
+                // The physical pressure, p + γ(−2τ/3 + γ(p+q+s)/3).
+                let (pTau, pSum): (Pair, Pair) = (k[8], k[9])
+                let oldP: Pair = pc + (pTau * tc + pSum * sum)
+                let pq: Pair = pc - 2 * qc, ppq: Pair = pc + qc
+                let plasticP: Pair = third * dc * (twoG * tc - g2 * sum - g2 * oldP)
+                // The Truesdell terms of p and q share τ(uy+vx)/3, (p−2q)(ux+vy)/3 and s(vy−ux)/3.
+                let tauShear: Pair = third * (tc * shear), pqDilatation: Pair = third * (pq * dilatation)
+                let sRotation: Pair = third * (sc * vyux)
+                let elasticP: Pair = 2 * tauShear + pqDilatation - 2 * sRotation
+                let np_: Pair = pc + (-Pair.load(advP, c) - plasticP - elasticP)
+                let elasticQ: Pair = tauShear - pqDilatation - sRotation
+                let (g2Sixth, g2Half): (Pair, Pair) = (k[6], k[7])
+                let nq_: Pair = qc + (-Pair.load(advQ, c) - dc * (qc - g2Sixth * oldP) - elasticQ)
+                let ns_: Pair = sc + (-Pair.load(advS, c) - dc * (sc + g2Half * oldP) - tc * vxuy + ppq * vyux)
+                let nt_: Pair = tc + (-Pair.load(advTau, c) - dc * (tc - g * oldP) - ppq * shear + sc * vxuy)
+                np_.store(np, c)
+                nq_.store(nq, c)
+                ns_.store(ns, c)
+                nt_.store(ntau, c)
+                (Pair.load(plastic.chiAfterPlasticity, c) - Pair.load(advChi, c)).store(nchi, c)
+            }
         }
     }
 }

@@ -41,3 +41,14 @@ protocol LaneArithmetic {
 
 extension Double: LaneArithmetic {}
 extension SIMD2: LaneArithmetic where Scalar == Double {}
+
+/// Calls `body` with `values` broadcast to pairs in stack memory. Loops read their coefficients
+/// from there each iteration: held in registers they would outnumber the SSE registers, and the
+/// compiler would recompute them inside the loop instead.
+@inline(__always)
+func withPairConstants(_ values: [Double], _ body: (UnsafeMutableBufferPointer<Pair>) -> Void) {
+    withUnsafeTemporaryAllocation(of: Pair.self, capacity: values.count) { k in
+        for (i, x) in values.enumerated() { k[i] = Pair(repeating: x) }
+        body(k)
+    }
+}

@@ -92,13 +92,11 @@ final class ProjectionStep {
         let (qUy, qTr, qUx, qVx) = (third * lt * mu, lame * ltsq / 6 + third * mu, third * ltsq * mu, third * lt * mu)
         let (sRot, sVy, sUx) = (lt * mu, lame * ltsq / 2 - mu, lame * ltsq / 2 + mu + ltsq * mu)
         let (tTr, tVx) = (lt * (lame + mu), mu * (1 + ltsq))
-        // The coefficients live in memory, read each iteration: held in registers they would
-        // outnumber the SSE registers, and the compiler would recompute them in the loop.
+        // The coefficients, read from memory in the loop (``withPairConstants(_:_:)``):
         let values: [Double] = [
             hx, hy, pDrive, pUy, pTr, pUx, pVx, qDrive, qUy, qTr, qUx, qVx, sDrive, sRot, sVy, sUx, tDrive, mu, tTr, tVx,
         ]
-        withUnsafeTemporaryAllocation(of: Pair.self, capacity: values.count) { k in
-            for (i, x) in values.enumerated() { k[i] = Pair(repeating: x) }
+        withPairConstants(values) { k in
             layout.forEachPair { c in
                 let (u00, u10, u01, u11) = (Pair.load(u, c), Pair.load(u, c &+ 1), Pair.load(u, c &+ gm), Pair.load(u, c &+ gm &+ 1))
                 let (v00, v10, v01, v11) = (Pair.load(v, c), Pair.load(v, c &+ 1), Pair.load(v, c &+ gm), Pair.load(v, c &+ gm &+ 1))
