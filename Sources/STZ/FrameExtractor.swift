@@ -13,14 +13,15 @@ struct FrameExtractor {
     func extract(_ state: ShearState, frame: Int, gamma: Double) -> FrameFields {
         let layout = state.layout
         let (nx, ny) = (layout.nx, layout.ny)
-        // Physical stresses, computed once for the mean and the stress fields.
-        var physical = [StressState](repeating: StressState(p: 0, q: 0, s: 0, tau: 0), count: nx * ny)
+        // Physical stresses and s̄, column-major (the layout of Matrix), computed once.
+        var stress = [[Double]](repeating: [Double](repeating: 0, count: nx * ny), count: 5)
         var tauSum = 0.0
-        for j in 0..<ny {
-            for i in 0..<nx {
-                let c = layout.index(i, j)
+        for i in 0..<nx {
+            for j in 0..<ny {
+                let c = layout.index(i, j), k = j + ny * i
                 let sp = StressState(p: state.p[c], q: state.q[c], s: state.s[c], tau: state.tau[c]).physical(gamma: gamma)
-                physical[i + nx * j] = sp
+                (stress[0][k], stress[1][k], stress[2][k], stress[3][k]) = (sp.p, sp.q, sp.s, sp.tau)
+                stress[4][k] = sp.deviatoricMagnitude
                 tauSum += sp.tau
             }
         }
@@ -29,31 +30,22 @@ struct FrameExtractor {
             ? GreenLagrangeStrain(state, grid: grid, gamma: gamma) : nil
         for field in selection {
             switch field {
-            case .p: fields[field] = gridMatrix(nx, ny) { physical[$0].p }
-            case .q: fields[field] = gridMatrix(nx, ny) { physical[$0].q }
-            case .s: fields[field] = gridMatrix(nx, ny) { physical[$0].s }
-            case .tau: fields[field] = gridMatrix(nx, ny) { physical[$0].tau }
-            case .dev: fields[field] = gridMatrix(nx, ny) { physical[$0].deviatoricMagnitude }
+            case .p: fields[field] = Matrix(rows: ny, cols: nx, columnMajor: stress[0])
+            case .q: fields[field] = Matrix(rows: ny, cols: nx, columnMajor: stress[1])
+            case .s: fields[field] = Matrix(rows: ny, cols: nx, columnMajor: stress[2])
+            case .tau: fields[field] = Matrix(rows: ny, cols: nx, columnMajor: stress[3])
+            case .dev: fields[field] = Matrix(rows: ny, cols: nx, columnMajor: stress[4])
             case .chi: fields[field] = state.matrix(state.chi)
             case .tem: fields[field] = state.matrix(state.chi) { $0 * tZ }
             case .X: fields[field] = state.matrix(state.X)
             case .Y: fields[field] = state.matrix(state.Y)
             case .u: fields[field] = state.matrix(state.u)
             case .v: fields[field] = state.matrix(state.v)
-            case .Exx: fields[field] = gridMatrix(nx, ny) { strain!.exx[$0] }
-            case .Exy: fields[field] = gridMatrix(nx, ny) { strain!.exy[$0] }
-            case .Eyy: fields[field] = gridMatrix(nx, ny) { strain!.eyy[$0] }
+            case .Exx: fields[field] = strain!.exx
+            case .Exy: fields[field] = strain!.exy
+            case .Eyy: fields[field] = strain!.eyy
             }
         }
         return FrameFields(frame: frame, gamma: gamma, meanTau: tauSum / Double(nx * ny), fields: fields)
-    }
-
-    /// An ny × nx matrix whose (row j, column i) entry is `value(i + nx * j)`.
-    private func gridMatrix(_ nx: Int, _ ny: Int, _ value: (Int) -> Double) -> Matrix {
-        var columnMajor = [Double](repeating: 0, count: nx * ny)
-        for i in 0..<nx {
-            for j in 0..<ny { columnMajor[j + ny * i] = value(i + nx * j) }
-        }
-        return Matrix(rows: ny, cols: nx, columnMajor: columnMajor)
     }
 }
