@@ -4,6 +4,8 @@
 /// The grid is staggered: cell corners (i Δx, j Δy) carry the velocity and the reference map;
 /// cell centres ((i+½) Δx, (j+½) Δy) carry the stresses and χ. Every field matrix of the public
 /// API has ny rows (y, from the bottom) and nx columns (x), as the MD and Gnuplot files do.
+/// Any size from 4 × 4 works; powers of two get the fast FFT in the projection solve (other
+/// sizes use an O(n²) DFT per grid line).
 public struct ShearGrid: Sendable, Equatable {
     /// Number of cells along x (columns of every field matrix).
     public var nx: Int
