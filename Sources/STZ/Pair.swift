@@ -23,6 +23,17 @@ extension Pair {
         return unsafeBitCast(bits, to: Pair.self)
     }
 
+    /// The pair (`base[i]`, `base[j]`) from two arbitrary indices.
+    @inline(__always) static func gather(_ base: UnsafePointer<Double>, _ i: Int, _ j: Int) -> Pair {
+        Pair(base[i], base[j])
+    }
+
+    /// Stores the lanes into `base[i]` and `base[j]` (the second lane's value when i == j).
+    @inline(__always) func scatter(_ base: UnsafeMutablePointer<Double>, _ i: Int, _ j: Int) {
+        base[i] = self[0]
+        base[j] = self[1]
+    }
+
     /// Lane-wise `condition ? a : b`.
     @inline(__always) static func select(_ condition: SIMDMask<SIMD2<Int64>>, _ a: Pair, _ b: Pair) -> Pair {
         b.replacing(with: a, where: condition)

@@ -18,14 +18,13 @@ final class PlasticRelaxation {
     let dt: Double
     /// Per cell: the relative decrease d of the deviator, and χ after the plastic sub-steps.
     let relaxation, chiAfterPlasticity: UnsafeMutablePointer<Double>
-    /// Per cell: s̄ at the start of the step, s̄ at its end, and the time left after the first
-    /// sub-step (negative when the step is used up).
-    private let sbar, finalSbar, firstRemaining: UnsafeMutablePointer<Double>
-    /// Per cell, then per pending cell: the plastic rate D^pl of the current sub-step, in 1/s.
+    /// Per cell: s̄ at the start of the step, s̄ after the sub-steps so far (at the end of the
+    /// step once done), and the time left (negative when the step is used up).
+    private let sbar, finalSbar, remaining: UnsafeMutablePointer<Double>
+    /// Per cell, then per pending entry: the plastic rate D^pl of the current sub-step, in 1/s.
     private let rate: UnsafeMutablePointer<Double>
-    /// The compact list of cells still sub-stepping: cell index, s̄, χ, time left.
+    /// The compact list of the cells still sub-stepping.
     private let pendingCell: UnsafeMutablePointer<Int>
-    private let pendingSbar, pendingChi, pendingRemaining: UnsafeMutablePointer<Double>
     /// Owns the buffers.
     private let pool = BufferPool()
 
@@ -40,8 +39,7 @@ final class PlasticRelaxation {
         dt = units.dt
         let (cells, list) = (layout.count, grid.nx * grid.ny + 2)
         (relaxation, chiAfterPlasticity) = (pool.doubles(cells), pool.doubles(cells))
-        (sbar, finalSbar, firstRemaining, rate) = (pool.doubles(cells), pool.doubles(cells), pool.doubles(cells), pool.doubles(cells))
-        (pendingSbar, pendingChi, pendingRemaining) = (pool.doubles(list), pool.doubles(list), pool.doubles(list))
+        (sbar, finalSbar, remaining, rate) = (pool.doubles(cells), pool.doubles(cells), pool.doubles(cells), pool.doubles(cells))
         pendingCell = pool.integers(list)
     }
 
@@ -62,7 +60,7 @@ final class PlasticRelaxation {
                 .init(sbar: Pair.load(sbar, c), chi: Pair.load(chi, c), remaining: dtPair), rate: Pair.load(rate, c))
             first.sbar.store(finalSbar, c)
             first.chi.store(chiAfterPlasticity, c)
-            first.remaining.store(firstRemaining, c)
+            first.remaining.store(remaining, c)
         }
         finishPendingCells()
         // ddev and d from the decrease of s̄ over the step.
@@ -82,9 +80,8 @@ final class PlasticRelaxation {
         for j in 0..<layout.ny {
             let start = layout.index(0, j)
             for c in start..<(start &+ layout.nx) {
-                (pendingCell[count], pendingSbar[count]) = (c, finalSbar[c])
-                (pendingChi[count], pendingRemaining[count]) = (chiAfterPlasticity[c], firstRemaining[c])
-                count &+= firstRemaining[c] >= 0 ? 1 : 0
+                pendingCell[count] = c
+                count &+= remaining[c] >= 0 ? 1 : 0
             }
         }
         var rounds = 1
@@ -98,36 +95,34 @@ final class PlasticRelaxation {
             var kept = 0
             for i in 0..<count {
                 let c = pendingCell[i]
-                (finalSbar[c], chiAfterPlasticity[c]) = (pendingSbar[i], pendingChi[i])
-                (pendingCell[kept], pendingSbar[kept]) = (c, pendingSbar[i])
-                (pendingChi[kept], pendingRemaining[kept]) = (pendingChi[i], pendingRemaining[i])
-                kept &+= pendingRemaining[i] >= 0 ? 1 : 0
+                pendingCell[kept] = c
+                kept &+= remaining[c] >= 0 ? 1 : 0
             }
             count = kept
         }
     }
 
-    /// One more sub-step for the first `count` entries of the pending list, two at a time (an
-    /// odd last entry is paired with a copy of itself).
+    /// One more sub-step for the cells of the first `count` entries of the pending list, two at
+    /// a time (an odd last cell is paired with itself); their s̄, χ and time left are read from
+    /// and written back to the per-cell arrays.
     private func substepPending(_ count: Int) {
-        if count % 2 == 1 {
-            (pendingSbar[count], pendingChi[count], pendingRemaining[count]) =
-                (pendingSbar[count - 1], pendingChi[count - 1], pendingRemaining[count - 1])
-        }
-        let law = plasticity.law
+        pendingCell[count] = pendingCell[count - 1]
+        let (law, cells, chi) = (plasticity.law, pendingCell, chiAfterPlasticity)
         var i = 0
         while i < count {
-            law.plasticRate(sbar: Pair.load(pendingSbar, i), chi: Pair.load(pendingChi, i)).store(rate, i)
+            let (c1, c2) = (cells[i], cells[i &+ 1])
+            law.plasticRate(sbar: Pair.gather(finalSbar, c1, c2), chi: Pair.gather(chi, c1, c2)).store(rate, i)
             i &+= 2
         }
         i = 0
         while i < count {
+            let (c1, c2) = (cells[i], cells[i &+ 1])
             let next = plasticity.substep(
-                .init(sbar: Pair.load(pendingSbar, i), chi: Pair.load(pendingChi, i), remaining: Pair.load(pendingRemaining, i)),
+                .init(sbar: Pair.gather(finalSbar, c1, c2), chi: Pair.gather(chi, c1, c2), remaining: Pair.gather(remaining, c1, c2)),
                 rate: Pair.load(rate, i))
-            next.sbar.store(pendingSbar, i)
-            next.chi.store(pendingChi, i)
-            next.remaining.store(pendingRemaining, i)
+            next.sbar.scatter(finalSbar, c1, c2)
+            next.chi.scatter(chi, c1, c2)
+            next.remaining.scatter(remaining, c1, c2)
             i &+= 2
         }
     }
