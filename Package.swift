@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "cglab", targets: ["cglab"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Linalg", targets: ["Linalg"]),
+        .library(name: "STZ", targets: ["STZ"]),
     ],
     targets: [
         // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev, zlib1g-dev).
@@ -25,6 +26,7 @@ let package = Package(
 
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
+        .target(name: "STZ", dependencies: ["Linalg"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
@@ -40,10 +42,11 @@ let package = Package(
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(
-            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "CLinearAlgebra", "CLuaShim"],
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "STZ", "CLinearAlgebra", "CLuaShim"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
         .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),
     ]
