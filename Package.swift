@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Linalg", targets: ["Linalg"]),
         .library(name: "STZ", targets: ["STZ"]),
+        .library(name: "Onsager", targets: ["Onsager"]),
     ],
     targets: [
         // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev, zlib1g-dev).
@@ -27,12 +28,14 @@ let package = Package(
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
         .target(name: "STZ", dependencies: ["Linalg"]),
+        // Onsager dynamics: hypothesis class, fitting without autograd, energy-stable steppers, data generators.
+        .target(name: "Onsager", dependencies: ["Linalg"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
 
         // Lua modules: the only place where LuaHost and the numeric libraries meet.
-        .target(name: "Modules", dependencies: ["LuaHost", "Linalg"]),
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "Onsager"]),
 
         // The executable: command line, REPL, script runner.
         // Swift 5 language mode: readline is configured through C global variables.
@@ -47,6 +50,7 @@ let package = Package(
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
         .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
+        .testTarget(name: "OnsagerTests", dependencies: ["Onsager", "Linalg"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
         .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),
     ]
