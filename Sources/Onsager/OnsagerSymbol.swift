@@ -58,9 +58,13 @@ public struct OnsagerSymbol: Sendable, Equatable {
         try require(conservative.allSatisfy(\.isFinite), "symbol", "the conservative symbol w(k) must be finite")
         var m = mobility, w = conservative
         for k in 0..<n {
+            // In 1D a stored mode stands for ±k already; in 2D -k is stored separately.
             let p = transform.partner[k]
-            m[k] = 0.5 * (mobility[k] + mobility[p])
-            w[k] = transform.isSelfConjugate[k] ? 0 : 0.5 * (conservative[k] - conservative[p])
+            if p != k {
+                m[k] = 0.5 * (mobility[k] + mobility[p])
+                w[k] = 0.5 * (conservative[k] - conservative[p])
+            }
+            if transform.isSelfConjugate[k] { w[k] = 0 }
         }
         return OnsagerSymbol(form: .free, mobility: m, conservative: w)
     }

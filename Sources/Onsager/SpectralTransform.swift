@@ -70,7 +70,7 @@ public struct SpectralTransform: Sendable {
     /// The integer radius of each mode, `round(sqrt(i² + j²))` with i, j its signed indices:
     /// the shell index of the nonlocal energy term.
     public let shell: [Int]
-    /// The index of the mode -k (itself in 1D, where the stored mode stands for both).
+    /// The index of the mode -k in 2D; in 1D each stored mode stands for ±k and is its own entry.
     public let partner: [Int]
     private let plan: Plan
 
@@ -206,4 +206,33 @@ struct CompensatedSum {
     }
 
     var value: Double { sum + compensation }
+}
+
+extension SpectralTransform {
+    /// The adjoint of ``inverse(_:)`` for the real inner products Σ_x on fields and
+    /// Σ_k (Re·Re + Im·Im) on spectra: (weight_k / N) times the forward transform. It turns the
+    /// gradient of a loss with respect to a field into the gradient with respect to (Re, Im) of
+    /// its spectrum.
+    public func adjointOfInverse(_ fieldGradient: [Double]) -> Spectrum {
+        var s = forward(fieldGradient)
+        let n = Double(grid.count)
+        for k in 0..<modeCount {
+            s.real[k] *= multiplicity[k] / n
+            s.imag[k] *= multiplicity[k] / n
+        }
+        return s
+    }
+
+    /// The adjoint of ``forward(_:)`` for the same inner products: N times the inverse transform
+    /// of the spectrum divided by the weights. The imaginary parts on self-conjugate modes,
+    /// which no real field produces, are ignored.
+    public func adjointOfForward(_ spectrumGradient: Spectrum) -> [Double] {
+        var s = spectrumGradient
+        let n = Double(grid.count)
+        for k in 0..<modeCount {
+            s.real[k] *= n / multiplicity[k]
+            s.imag[k] *= n / multiplicity[k]
+        }
+        return inverse(s)
+    }
 }
