@@ -29,47 +29,60 @@ extension FieldStepper {
     public func rollout(from initial: [Double], frames: Int, substeps: Int = 1, interruption: Interruption = .never)
         throws(OnsagerError) -> Rollout
     {
-        let n = model.grid.count
-        try require(initial.count == n, "rollout", "the initial field has \(initial.count) values, the grid \(n)")
-        try require(frames >= 0 && substeps >= 1, "rollout", "frames must be non-negative and substeps positive")
-        try require(initial.allSatisfy(\.isFinite), "rollout", "the initial field must be finite")
-        var output = Matrix(rows: n, cols: frames + 1, repeating: .nan)
-        var energies = [Double](repeating: .nan, count: frames + 1)
-        var u = initial
-        var energy = model.freeEnergy(u)
-        let bound = 1e6 * max(1, maxAbs(initial))
-        var (increase, statistics, completed, diverged) = (-Double.infinity, StepStatistics(), 1, false)
-        func record(_ frame: Int) {
-            output.withUnsafeMutableBufferPointer { p in
-                for i in 0..<n { p[frame * n + i] = u[i] }
-            }
-            energies[frame] = energy
-        }
-        record(0)
-        frameLoop: for frame in 1...max(frames, 1) where frames > 0 {
-            try interruption.checkOnsager()
-            for _ in 0..<substeps {
-                let next: [Double]
-                do {
-                    let result = try step(u)
-                    next = result.state
-                    statistics = statistics + result.statistics
-                } catch .noConvergence {
-                    diverged = true
-                    break frameLoop
-                }
-                guard maxAbs(next) <= bound else {  // false for NaN too
-                    diverged = true
-                    break frameLoop
-                }
-                let nextEnergy = model.freeEnergy(next)
-                increase = max(increase, nextEnergy - energy)
-                (u, energy) = (next, nextEnergy)
-            }
-            record(frame)
-            completed = frame + 1
-        }
-        return Rollout(frames: output, energies: energies, completedFrames: completed, diverged: diverged,
-                       maxEnergyIncrease: increase, statistics: statistics)
+        try require(initial.count == model.grid.count, "rollout", "the initial field has \(initial.count) values, the grid \(model.grid.count)")
+        return try runRollout(from: initial, frames: frames, substeps: substeps, interruption: interruption,
+                              step: step, energy: model.freeEnergy, field: { $0 })
     }
+}
+
+/// The rollout loop shared by the field and the reduced tier: steps a state, records the field
+/// `field(state)` and the energy every frame, stops at a divergence (non-finite state, growth
+/// beyond 10⁶ times the initial size, or a failed implicit solve).
+func runRollout(
+    from initial: [Double], frames: Int, substeps: Int, interruption: Interruption,
+    step: ([Double]) throws(OnsagerError) -> (state: [Double], statistics: StepStatistics),
+    energy: ([Double]) -> Double, field: ([Double]) -> [Double]
+) throws(OnsagerError) -> Rollout {
+    try require(frames >= 0 && substeps >= 1, "rollout", "frames must be non-negative and substeps positive")
+    try require(initial.allSatisfy(\.isFinite), "rollout", "the initial state must be finite")
+    var state = initial
+    let n = field(state).count
+    var output = Matrix(rows: n, cols: frames + 1, repeating: .nan)
+    var energies = [Double](repeating: .nan, count: frames + 1)
+    var current = energy(state)
+    let bound = 1e6 * max(1, maxAbs(initial))
+    var (increase, statistics, completed, diverged) = (-Double.infinity, StepStatistics(), 1, false)
+    func record(_ frame: Int) {
+        let u = field(state)
+        output.withUnsafeMutableBufferPointer { p in
+            for i in 0..<n { p[frame * n + i] = u[i] }
+        }
+        energies[frame] = current
+    }
+    record(0)
+    frameLoop: for frame in 1...max(frames, 1) where frames > 0 {
+        try interruption.checkOnsager()
+        for _ in 0..<substeps {
+            let next: [Double]
+            do {
+                let result = try step(state)
+                next = result.state
+                statistics = statistics + result.statistics
+            } catch .noConvergence {
+                diverged = true
+                break frameLoop
+            }
+            guard maxAbs(next) <= bound else {  // false for NaN too
+                diverged = true
+                break frameLoop
+            }
+            let nextEnergy = energy(next)
+            increase = max(increase, nextEnergy - current)
+            (state, current) = (next, nextEnergy)
+        }
+        record(frame)
+        completed = frame + 1
+    }
+    return Rollout(frames: output, energies: energies, completedFrames: completed, diverged: diverged,
+                   maxEnergyIncrease: increase, statistics: statistics)
 }
