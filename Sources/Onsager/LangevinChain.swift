@@ -109,17 +109,29 @@ public struct LangevinChain: Sendable {
 
     /// Weak Euler steps of the strains: increments √(2T dt)·√3·U(-1, 1), variance 2T dt.
     private func advance(_ r: inout [Double], steps: Int, using rng: inout RandomGenerator) {
-        let n = sites, h = timeStep, amplitude = (6 * temperature * timeStep).squareRoot()
+        let n = sites, h = timeStep, amplitude = (6 * temperature * timeStep).squareRoot(), beta = quartic
         let unit = 2 / 4_294_967_296.0
-        var f = [Double](repeating: 0, count: n), kick = f
-        for _ in 0..<steps {
-            for j in 0..<n {
-                f[j] = force(r[j])
-                kick[j] = amplitude * (Double(rng.nextUInt32()) * unit - 1)
-            }
-            for j in 0..<n {
-                let next = j + 1 == n ? 0 : j + 1, previous = j == 0 ? n - 1 : j - 1
-                r[j] += h * (f[next] - 2 * f[j] + f[previous]) + kick[next] - kick[j]
+        var f = [Double](repeating: 0, count: n + 1), kick = f
+        r.withUnsafeMutableBufferPointer { r in
+            f.withUnsafeMutableBufferPointer { f in
+                kick.withUnsafeMutableBufferPointer { kick in
+                    for _ in 0..<steps {
+                        for j in 0..<n {
+                            let x = r[j]
+                            f[j] = x + beta * x * x * x
+                            kick[j] = amplitude * (Double(rng.nextUInt32()) * unit - 1)
+                        }
+                        // Periodic neighbours through one ghost entry each side of the loop.
+                        f[n] = f[0]
+                        kick[n] = kick[0]
+                        var previous = f[n - 1]
+                        for j in 0..<n {
+                            let current = f[j]
+                            r[j] += h * (f[j + 1] - 2 * current + previous) + kick[j + 1] - kick[j]
+                            previous = current
+                        }
+                    }
+                }
             }
         }
     }
