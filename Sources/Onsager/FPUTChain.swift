@@ -68,7 +68,8 @@ public struct FPUTChain: Sendable {
     /// conditions drawn in order from `RandomGenerator(seed: seed)`, chains run in parallel.
     ///
     /// - Throws: ``OnsagerError/invalidArgument(function:message:)`` for non-positive counts or
-    ///   spacing; ``OnsagerError/nonFinite(function:what:)`` if a chain blows up;
+    ///   spacing, or a Verlet step beyond the stability limit (cΔt < 1, the fastest chain
+    ///   frequency being 2c); ``OnsagerError/nonFinite(function:what:)`` if a chain blows up;
     ///   ``OnsagerError/interrupted``.
     public func generate(
         trajectories: Int, frames: Int, frameSpacing: Double = 0.01, seed: UInt32 = 1, interruption: Interruption = .never
@@ -81,6 +82,7 @@ public struct FPUTChain: Sendable {
         let initial = (0..<trajectories).map { _ in initialCondition.sample(on: chainGrid, using: &rng) }
         let chainTransform = SpectralTransform(grid: chainGrid), fieldTransform = SpectralTransform(grid: grid)
         let frameTime = frameSpacing / (eps2 * eps), h = frameTime / Double(substeps)
+        try require(h * soundSpeed < 1, "fput", "\(substeps) Verlet steps per frame are too few: the step \(h) exceeds the stability limit 1/c")
         let results = try concurrentMap(trajectories, interruption: interruption) { i throws(OnsagerError) -> Matrix in
             // u0 sampled at the sites ξ = εn; strains sit half a site further on.
             let u0 = initial[i]

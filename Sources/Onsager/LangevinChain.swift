@@ -145,10 +145,9 @@ public struct LangevinChain: Sendable {
         guard temperature > 0 else { return strains.map(force) }
         return strains.map { s in
             var (low, high) = (force(s) - 50 * (1 + temperature), force(s) + 50 * (1 + temperature))
-            for _ in 0..<200 {  // bisection on the increasing map τ → mean strain
+            for _ in 0..<200 where high - low > 1e-12 * max(1, abs(low), abs(high)) {  // bisection on τ → mean strain
                 let mid = 0.5 * (low + high)
                 if meanStrain(tension: mid) < s { low = mid } else { high = mid }
-                if high - low <= 1e-12 * max(1, abs(mid)) { break }
             }
             return 0.5 * (low + high)
         }
@@ -159,7 +158,7 @@ public struct LangevinChain: Sendable {
     private func meanStrain(tension tau: Double) -> Double {
         // The exponent's maximum solves Φ'(r) = τ (increasing Φ'): bisection.
         var (low, high) = (-1.0 - abs(tau), 1.0 + abs(tau))
-        for _ in 0..<200 {
+        for _ in 0..<200 where high - low > 1e-13 * max(1, abs(low)) {
             let mid = 0.5 * (low + high)
             if force(mid) < tau { low = mid } else { high = mid }
         }

@@ -31,7 +31,7 @@ public struct RandomSines: Sendable, Equatable {
     /// Throws unless the law is usable on `grid` (terms ≥ 1, 1 ≤ maxWaveNumber < n/2).
     func validate(on grid: PeriodicGrid) throws(OnsagerError) {
         try require(terms >= 1 && terms <= 64, "initial condition", "the number of sine terms must be 1 to 64, got \(terms)")
-        try require(maxWaveNumber >= 1 && 2 * maxWaveNumber < min(grid.nx, grid.ny == 1 ? grid.nx : grid.ny),
+        try require(maxWaveNumber >= 1 && maxWaveNumber < (min(grid.nx, grid.ny == 1 ? grid.nx : grid.ny) + 1) / 2,
                     "initial condition", "the largest wave number \(maxWaveNumber) does not fit the grid \(grid)")
         switch scaling {
         case let .range(low, high):

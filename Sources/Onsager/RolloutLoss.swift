@@ -55,6 +55,7 @@ struct RolloutLoss: Sendable {
         self.method = method
         self.stride = stride
         starts = Array(Swift.stride(from: 0, to: data.frameCount - steps, by: stride))
+        try require(!starts.isEmpty, "fit", "no rollout window fits the trajectories")
         let meanSquare = data.trajectories.map { $0.elements.reduce(0) { $0 + $1 * $1 } }.reduce(0, +)
             / Double(data.trajectories.count * data.frameCount)
         normalization = Double(starts.count * data.trajectories.count * steps) * max(meanSquare, 1e-300)

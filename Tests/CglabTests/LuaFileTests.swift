@@ -26,4 +26,5 @@ final class LuaFileTests: XCTestCase {
     func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
     func testJSON() throws { try runLuaFile("json.lua") }
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
+    func testOnsager() throws { try runLuaFile("onsager.lua") }
 }

@@ -6,6 +6,11 @@ local docs = require "cglab.docs"
 local samples = {
   ["linalg.Matrix"] = function() return linalg.matrix{{1, 2}, {3, 4}} end,
   ["linalg.Random"] = function() return linalg.rng(1) end,
+  ["onsager.Model"] = function() return onsager.model{n = 8} end,
+  ["onsager.DMD"] = function() return onsager.dmd(onsager.linear(2, 4, {n = 8, max_k = 1}), {rank = 2}) end,
+  ["onsager.Reduced"] = function()
+    return onsager.reduced_fit(onsager.linear(2, 6, {n = 8, max_k = 1}), {rank = 2, iterations = 2})
+  end,
 }
 
 local bad = {
