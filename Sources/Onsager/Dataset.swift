@@ -52,12 +52,4 @@ public struct Dataset: Sendable {
                     "trajectories \(range) are not within 0..<\(trajectories.count)")
         return try Dataset(grid: grid, frameSpacing: frameSpacing, trajectories: Array(trajectories[range]))
     }
-
-    /// The first `count` frames of every trajectory, as a dataset.
-    ///
-    /// - Throws: ``OnsagerError/invalidArgument(function:message:)`` unless 2 ≤ count ≤ frameCount.
-    public func frames(_ count: Int) throws(OnsagerError) -> Dataset {
-        try require(count >= 2 && count <= frameCount, "dataset", "cannot keep \(count) of \(frameCount) frames")
-        return try Dataset(grid: grid, frameSpacing: frameSpacing, trajectories: trajectories.map { $0.columns(0..<count) })
-    }
 }

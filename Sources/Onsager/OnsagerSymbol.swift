@@ -112,11 +112,4 @@ public struct OnsagerSymbol: Sendable, Equatable {
     static func conservativeTerm(_ j: Int, mode: Int, _ transform: SpectralTransform) -> Double {
         transform.isSelfConjugate[mode] ? 0 : pow(transform.kSquared[mode], Double(j)) * transform.kx[mode]
     }
-
-    /// Names of the local-form coefficients: `alpha0`, `alpha1`, ..., `beta0`, ... (empty for the
-    /// free form).
-    public var parameterNames: [String] {
-        guard case .local = form else { return [] }
-        return mobilityParameters.indices.map { "alpha\($0)" } + conservativeParameters.indices.map { "beta\($0)" }
-    }
 }

@@ -23,6 +23,7 @@ final class BenchmarkTests: XCTestCase {
             XCTAssertEqual(a, b, accuracy: 1e-3 * scale, "coefficient \(name)")
         }
         XCTAssertTrue(fit.identifiability.isIdentifiable)
+        XCTAssertTrue(fit.model.energy.isCoercive)
         for k in resolvedModes(data, truth: problem.truth) { XCTAssertEqual(fit.model.mobility[k], 1, accuracy: 1e-3, "m(\(k))") }
         assertEnergyIdentities(fit.model, at: data.frame(3, of: 0))
 
@@ -42,6 +43,26 @@ final class BenchmarkTests: XCTestCase {
         XCTAssertLessThanOrEqual(final.map(abs).max()!, plateau * (1 + 1e-9))
         XCTAssertGreaterThan(Double(final.filter { abs(abs($0) - 1) < 0.05 }.count) / Double(final.count), 0.6)
         XCTAssertLessThan(fit.model.dissipationRate(final), 1e-6 * fit.model.dissipationRate(start))
+    }
+
+    /// The class on a 2D grid: Allen–Cahn 2D coefficients and the free symbol are recovered,
+    /// the symbol is even (M symmetric), and the AVF step dissipates.
+    func testAllenCahn2DRecovery() throws {
+        let square = try PeriodicGrid(nx: 32, ny: 32)
+        let problem = try InClassProblem.allenCahn(grid: square, epsilon: 0.15, maxWaveNumber: 4)
+        let data = try problem.generate(trajectories: 6, frames: 31, frameSpacing: 1e-3, seed: 21)
+        let fit = try ALSFit.fit(data, hypothesis: Hypothesis(symbolForm: .free, basis: cubic))
+        let scale = problem.truth.energy.coefficients.map(abs).max()!
+        for (a, b) in zip(fit.model.energy.parameters, problem.truth.energy.parameters) { XCTAssertEqual(a, b, accuracy: 1e-3 * scale) }
+        let t = fit.model.transform
+        for k in resolvedModes(data, truth: problem.truth) {
+            XCTAssertEqual(fit.model.mobility[k], 1, accuracy: 1e-3)
+            XCTAssertEqual(fit.model.mobility[k], fit.model.mobility[t.partner[k]])
+            XCTAssertEqual(fit.model.conservative[k], -fit.model.conservative[t.partner[k]])
+        }
+        assertEnergyIdentities(fit.model, at: data.frame(2, of: 0))
+        let rollout = try FieldStepper(model: fit.model, method: .averageVectorField, timeStep: 0.01).rollout(from: data.frame(0, of: 1), frames: 10)
+        XCTAssertLessThanOrEqual(rollout.maxEnergyIncrease, 1e-12)
     }
 
     /// B2, Cahn–Hilliard 1D: m(k)/k² is flat within 2 % on the resolved excited modes, ∫u is
