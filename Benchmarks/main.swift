@@ -9,6 +9,7 @@ let allGroups: [BenchmarkGroup] = [
     linalgBenchmarks,
     linalgLuaBenchmarks,
     stzBenchmarks,
+    onsagerBenchmarks,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

@@ -15,7 +15,7 @@ final class BenchmarkTests: XCTestCase {
     /// plateaus joined by kinks.
     func testB1AllenCahnRecoveryAndEnergyStability() throws {
         let problem = try InClassProblem.allenCahn(grid: grid)
-        let data = try problem.generate(trajectories: 24, frames: 101, frameSpacing: 1e-3, seed: 11)
+        let data = try problem.generate(trajectories: 16, frames: 61, frameSpacing: 1e-3, seed: 11)
         let fit = try ALSFit.fit(data, hypothesis: Hypothesis(symbolForm: .free, basis: cubic))
         let learned = fit.model.energy.parameters, truth = problem.truth.energy.parameters
         let scale = truth.map(abs).max()!
@@ -50,7 +50,7 @@ final class BenchmarkTests: XCTestCase {
     func testAllenCahn2DRecovery() throws {
         let square = try PeriodicGrid(nx: 32, ny: 32)
         let problem = try InClassProblem.allenCahn(grid: square, epsilon: 0.15, maxWaveNumber: 4)
-        let data = try problem.generate(trajectories: 6, frames: 31, frameSpacing: 1e-3, seed: 21)
+        let data = try problem.generate(trajectories: 4, frames: 21, frameSpacing: 1e-3, seed: 21)
         let fit = try ALSFit.fit(data, hypothesis: Hypothesis(symbolForm: .free, basis: cubic))
         let scale = problem.truth.energy.coefficients.map(abs).max()!
         for (a, b) in zip(fit.model.energy.parameters, problem.truth.energy.parameters) { XCTAssertEqual(a, b, accuracy: 1e-3 * scale) }
@@ -69,7 +69,7 @@ final class BenchmarkTests: XCTestCase {
     /// recognised as a Casimir (c₀ dropped, m(0) = 0), and learned rollouts keep the mass to 1e-12.
     func testB2CahnHilliardMobilityAndMassConservation() throws {
         let problem = try InClassProblem.cahnHilliard(grid: grid)
-        let data = try problem.generate(trajectories: 24, frames: 101, frameSpacing: 1e-3, substeps: 40, seed: 12)
+        let data = try problem.generate(trajectories: 16, frames: 61, frameSpacing: 1e-3, substeps: 40, seed: 12)
         let fit = try ALSFit.fit(data, hypothesis: Hypothesis(symbolForm: .free, basis: cubic))
         let t = fit.model.transform
         let modes = resolvedModes(data, truth: problem.truth)
@@ -94,7 +94,7 @@ final class BenchmarkTests: XCTestCase {
     /// to 1e-10 per step, while explicit Euler changes it by O(Δt²) (fitted slope ≈ 2).
     func testB3KdVConservativeLimit() throws {
         let problem = try InClassProblem.kdv(grid: grid)
-        let data = try problem.generate(trajectories: 24, frames: 101, frameSpacing: 1e-3, seed: 13)
+        let data = try problem.generate(trajectories: 16, frames: 61, frameSpacing: 1e-3, seed: 13)
         let free = try ALSFit.fit(data, hypothesis: Hypothesis(symbolForm: .free, basis: cubic))
         let t = free.model.transform
         let modes = resolvedModes(data, truth: problem.truth)
@@ -129,7 +129,7 @@ final class BenchmarkTests: XCTestCase {
     /// coefficients and energy within 1e-3.
     func testB4MixedCaseSplitsMobilityAndPoissonParts() throws {
         let problem = try InClassProblem.mixed(grid: grid)
-        let data = try problem.generate(trajectories: 24, frames: 101, frameSpacing: 1e-3, seed: 14)
+        let data = try problem.generate(trajectories: 16, frames: 61, frameSpacing: 1e-3, seed: 14)
         let free = try ALSFit.fit(data, hypothesis: Hypothesis(symbolForm: .free, basis: cubic))
         let modes = resolvedModes(data, truth: problem.truth)
         XCTAssertGreaterThanOrEqual(modes.count, 5)
