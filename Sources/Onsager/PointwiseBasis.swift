@@ -117,10 +117,10 @@ public enum PointwiseBasis: Sendable, Equatable {
         }
     }
 
-    /// The average force of the straight path from a to b, `∫₀¹ F'(a + s(b - a)) ds`, exactly
-    /// (it equals (F(b) - F(a))/(b - a), the pointwise discrete gradient of the AVF step), and an
-    /// approximation of its derivative with respect to b for Newton's method (exact for the
-    /// polynomial basis).
+    /// The average force of the straight path from a to b, `A(a, b) = ∫₀¹ F'(a + s(b - a)) ds`,
+    /// exactly (it equals (F(b) - F(a))/(b - a), the pointwise discrete gradient of the AVF step),
+    /// and its derivative ∂A/∂b (Newton's method, the adjoint). A is symmetric in a and b, so
+    /// ∂A/∂a is the slope with the arguments swapped.
     public func averagedForce(_ c: [Double], _ a: Double, _ b: Double) -> (value: Double, slope: Double) {
         switch self {
         case .polynomial(let d):
@@ -136,21 +136,48 @@ public enum PointwiseBasis: Sendable, Equatable {
             }
             return (value, slope)
         case let .bounded(centers, width):
-            let h = b - a, mid = 0.5 * (a + b)
-            var value = c[0] + c[1] * mid, slope = 0.5 * c[1]
+            var value = c[0] + c[1] * 0.5 * (a + b), slope = 0.5 * c[1]
             for (j, center) in centers.enumerated() {
-                let t = tanh((mid - center) / width), sech2 = 1 - t * t
-                let average: Double
-                if abs(h) > 1e-3 * width {
-                    average = width * (Self.logCosh((b - center) / width) - Self.logCosh((a - center) / width)) / h
-                } else {  // midpoint rule plus its h² correction, f'' = -2 t sech²/w²
-                    average = t - t * sech2 * h * h / (12 * width * width)
-                }
-                value += c[j + 2] * average
-                slope += c[j + 2] * 0.5 * sech2 / width
+                let step = Self.averagedStep(a, b, center: center, width: width)
+                value += c[j + 2] * step.value
+                slope += c[j + 2] * step.slope
             }
             return (value, slope)
         }
+    }
+
+    /// The averages ∫₀¹ F_j'(a + s(b - a)) ds of every basis force, written to `terms`: the
+    /// features the coefficients multiply in the AVF step.
+    public func averagedForceTerms(_ a: Double, _ b: Double, into terms: UnsafeMutablePointer<Double>) {
+        switch self {
+        case .polynomial(let d):
+            var s = 1.0, aPower = 1.0
+            terms[0] = 1
+            for j in 1...d {
+                aPower *= a
+                s = b * s + aPower
+                terms[j] = s / Double(j + 1)
+            }
+        case let .bounded(centers, width):
+            terms[0] = 1
+            terms[1] = 0.5 * (a + b)
+            for (j, center) in centers.enumerated() { terms[j + 2] = Self.averagedStep(a, b, center: center, width: width).value }
+        }
+    }
+
+    /// The average of tanh((u - center)/width) from a to b and its derivative in b: the divided
+    /// difference of width·log cosh, or near a = b its expansion about the midpoint m with
+    /// f(u) = tanh((u - center)/width): value f(m) + f₂h²/24, slope f₁/2 + f₂h/12 + f₃h²/48
+    /// (f₁, f₂, f₃ the derivatives at m).
+    private static func averagedStep(_ a: Double, _ b: Double, center: Double, width: Double) -> (value: Double, slope: Double) {
+        let h = b - a
+        if abs(h) > 1e-3 * width {
+            let average = width * (logCosh((b - center) / width) - logCosh((a - center) / width)) / h
+            return (average, (tanh((b - center) / width) - average) / h)
+        }
+        let t = tanh((0.5 * (a + b) - center) / width), s2 = 1 - t * t
+        let f1 = s2 / width, f2 = -2 * t * s2 / (width * width), f3 = (4 * t * t * s2 - 2 * s2 * s2) / (width * width * width)
+        return (t + f2 * h * h / 24, 0.5 * f1 + f2 * h / 12 + f3 * h * h / 48)
     }
 
     /// log(cosh x) without overflow.

@@ -8,7 +8,8 @@ public struct RolloutFitOptions: Sendable, Equatable {
     public var steps = 5
     /// Model steps per frame.
     public var substeps = 1
-    /// The training stepper: `.sbdf1(stabilization:)` (default, S = 0) or `.euler`.
+    /// The training stepper: `.sbdf1(stabilization:)` (default, S = 0), `.euler`, or
+    /// `.averageVectorField` (the energy-stable step, trained through its implicit solve).
     public var method = StepMethod.sbdf1(stabilization: 0)
     /// Use a window starting at every `stride`-th frame.
     public var stride = 1
@@ -49,7 +50,7 @@ public enum RolloutFit {
     /// Refines `model` on `data`.
     ///
     /// - Throws: ``OnsagerError/invalidArgument(function:message:)`` for bad settings, a stepper
-    ///   other than euler or sbdf1, an unknown gauge, or data on another grid;
+    ///   other than euler, sbdf1 or AVF, an unknown gauge, or data on another grid;
     ///   ``OnsagerError/interrupted``.
     public static func fit(
         _ data: Dataset, from model: OnsagerModel, options: RolloutFitOptions = .init(),

@@ -13,6 +13,13 @@ struct ModelGradient {
         energy = [Double](repeating: 0, count: energyParameters)
     }
 
+    /// Adds `value`, the gradient with respect to L_k = b|k|² + q_{shell(k)} at mode k, to b and q.
+    mutating func addLinear(_ value: Double, mode k: Int, transform: SpectralTransform, energy: Energy) {
+        self.energy[0] += value * transform.kSquared[k]
+        let shell = transform.shell[k]
+        if shell < energy.nonlocal.count { self.energy[1 + energy.basis.count + shell] += value }
+    }
+
     mutating func add(_ other: ModelGradient) {
         for k in 0..<mobility.count {
             mobility[k] += other.mobility[k]
@@ -25,12 +32,13 @@ struct ModelGradient {
 /// The multi-step rollout loss the paper trains on, with its gradient by a hand-written adjoint.
 ///
 /// For every window of `steps` + 1 consecutive frames (starting every `stride` frames), the
-/// model advances the first frame by `steps` frames of `substeps` steps each (explicit Euler or
-/// SBDF1 with step Δt_frame/substeps), feeding back its own predictions; the loss is
+/// model advances the first frame by `steps` frames of `substeps` steps each (explicit Euler,
+/// SBDF1 or AVF with step Δt_frame/substeps), feeding back its own predictions; the loss is
 /// Σ_windows Σ_j |u_pred(j) - u_data(j)|² divided by (windows · steps · mean |u_data|²):
-/// a relative mean-square error. The gradient runs backwards through the same steps: every
-/// operation is an FFT (whose adjoints are ``SpectralTransform/adjointOfInverse(_:)`` and
-/// ``SpectralTransform/adjointOfForward(_:)``), a diagonal multiply, or the pointwise force.
+/// a relative mean-square error. The gradient runs backwards through the same steps
+/// (``TrainingStep``): every operation is an FFT (whose adjoints are
+/// ``SpectralTransform/adjointOfInverse(_:)`` and ``SpectralTransform/adjointOfForward(_:)``), a
+/// diagonal multiply, the pointwise force, or, for AVF, one transposed linear solve.
 struct RolloutLoss: Sendable {
     let data: Dataset
     let steps: Int
@@ -46,8 +54,8 @@ struct RolloutLoss: Sendable {
         try require(steps >= 1 && substeps >= 1 && stride >= 1, "fit", "rollout steps, substeps and stride must be positive")
         try require(data.frameCount > steps, "fit", "a rollout of \(steps) steps needs more than \(steps) frames per trajectory")
         switch method {
-        case .euler, .sbdf1: break
-        default: throw .invalidArgument(function: "fit", message: "rollout training supports the euler and sbdf1 steppers, not \(method.name)")
+        case .euler, .sbdf1, .averageVectorField: break
+        default: throw .invalidArgument(function: "fit", message: "rollout training supports the euler, sbdf1 and avf steppers, not \(method.name)")
         }
         self.data = data
         self.steps = steps
@@ -83,34 +91,31 @@ struct RolloutLoss: Sendable {
         return (loss.isFinite ? loss : .infinity, total)
     }
 
-    /// What the backward sweep needs of one step: its input field and spectra.
-    private struct StepRecord {
-        var field: [Double]
-        var state: Spectrum
-        var force: Spectrum
-    }
-
     /// The loss of one window; adds its gradient to `gradient` when `withGradient`.
     private func window(_ model: OnsagerModel, trajectory: Int, start: Int, withGradient: Bool,
                         gradient: inout ModelGradient) -> Double {
-        let t = model.transform, h = data.frameSpacing / Double(substeps)
+        let h = data.frameSpacing / Double(substeps)
+        switch method {
+        case .averageVectorField:
+            return window(AVFTrainingStep(model: model, timeStep: h), trajectory: trajectory, start: start,
+                          withGradient: withGradient, gradient: &gradient)
+        default:
+            return window(SpectralTrainingStep(model: model, method: method, timeStep: h), trajectory: trajectory, start: start,
+                          withGradient: withGradient, gradient: &gradient)
+        }
+    }
+
+    private func window<Step: TrainingStep>(_ step: Step, trajectory: Int, start: Int, withGradient: Bool,
+                                            gradient: inout ModelGradient) -> Double {
         var u = data.frame(start, of: trajectory)
-        var records = [StepRecord]()
+        var records = [Step.Record]()
         var residuals = [[Double]]()
         var loss = 0.0
         for frame in 1...steps {
             for _ in 0..<substeps {
-                let record = StepRecord(field: u, state: t.forward(u), force: t.forward(model.force(u)))
-                var next = Spectrum(count: t.modeCount)
-                for k in 0..<t.modeCount {
-                    let mode = TrainingStepMode(
-                        method: method, sigma: Complex(model.mobility[k], model.conservative[k]), linear: model.linear[k],
-                        step: h, state: Complex(record.state.real[k], record.state.imag[k]),
-                        force: Complex(record.force.real[k], record.force.imag[k]))
-                    (next.real[k], next.imag[k]) = (mode.output.re, mode.output.im)
-                }
+                guard let (next, record) = step.forward(u) else { return .infinity }
                 records.append(record)
-                u = t.inverse(next)
+                u = next
             }
             let target = data.frame(start + frame, of: trajectory)
             let residual = (0..<u.count).map { u[$0] - target[$0] }
@@ -118,50 +123,15 @@ struct RolloutLoss: Sendable {
             residuals.append(residual)
         }
         guard loss.isFinite else { return .infinity }
-        if withGradient { backward(model, records: records, residuals: residuals, step: h, into: &gradient) }
-        return loss / normalization
-    }
-
-    /// The reverse sweep through the recorded steps.
-    private func backward(_ model: OnsagerModel, records: [StepRecord], residuals: [[Double]], step h: Double,
-                          into gradient: inout ModelGradient) {
-        let t = model.transform, energy = model.energy, basisCount = energy.basis.count
-        var adjoint = [Double](repeating: 0, count: t.grid.count)
-        var terms = [Double](repeating: 0, count: basisCount)
+        guard withGradient else { return loss / normalization }
+        var adjoint = [Double](repeating: 0, count: u.count)
         for index in Swift.stride(from: records.count - 1, through: 0, by: -1) {
             if (index + 1) % substeps == 0 {  // the loss gradient of the frame this step ends
                 let r = residuals[(index + 1) / substeps - 1]
                 for x in 0..<adjoint.count { adjoint[x] += 2 * r[x] / normalization }
             }
-            let record = records[index]
-            let yBar = t.adjointOfInverse(adjoint)
-            var stateBar = Spectrum(count: t.modeCount), forceBar = Spectrum(count: t.modeCount)
-            for k in 0..<t.modeCount {
-                let mode = TrainingStepMode(
-                    method: method, sigma: Complex(model.mobility[k], model.conservative[k]), linear: model.linear[k],
-                    step: h, state: Complex(record.state.real[k], record.state.imag[k]),
-                    force: Complex(record.force.real[k], record.force.imag[k]))
-                let bar = Complex(yBar.real[k], yBar.imag[k])
-                let throughSigma = bar.conjugate * mode.dSigma, throughLinear = (bar.conjugate * mode.dLinear).re
-                gradient.mobility[k] += throughSigma.re
-                gradient.conservative[k] -= throughSigma.im
-                gradient.energy[0] += throughLinear * t.kSquared[k]
-                let shell = t.shell[k]
-                if shell < energy.nonlocal.count { gradient.energy[1 + basisCount + shell] += throughLinear }
-                let s = mode.alpha.conjugate * bar, f = mode.beta.conjugate * bar
-                (stateBar.real[k], stateBar.imag[k]) = (s.re, s.im)
-                (forceBar.real[k], forceBar.imag[k]) = (f.re, f.im)
-            }
-            let fromState = t.adjointOfForward(stateBar)
-            let forceField = t.adjointOfForward(forceBar)
-            terms.withUnsafeMutableBufferPointer { p in
-                for x in 0..<adjoint.count {
-                    let u = record.field[x]
-                    energy.basis.forceTerms(u, into: p.baseAddress!)
-                    for j in 0..<basisCount { gradient.energy[1 + j] += forceField[x] * p[j] }
-                    adjoint[x] = fromState[x] + forceField[x] * energy.basis.stiffness(energy.coefficients, u)
-                }
-            }
+            adjoint = step.backward(records[index], adjoint: adjoint, into: &gradient)
         }
+        return loss / normalization
     }
 }

@@ -100,6 +100,14 @@ final class EnergyTests: XCTestCase {
                 XCTAssertEqual(basis.averagedForce(c, a, b).value, divided, accuracy: 1e-9 * max(1, abs(divided)))
             }
             XCTAssertEqual(basis.averagedForce(c, 0.3, 0.3).value, basis.force(c, 0.3), accuracy: 1e-14)
+            // The slope is ∂A/∂b, and the per-term averages recombine into A.
+            for (a, b) in [(-1.3, 0.9), (0.2, 0.2 + 1e-5), (0.7, -0.4)] {
+                let numeric = centralDifference(step: 1e-6) { h in basis.averagedForce(c, a, b + h).value }
+                XCTAssertEqual(basis.averagedForce(c, a, b).slope, numeric, accuracy: 1e-7 * max(1, abs(numeric)))
+                var terms = [Double](repeating: 0, count: basis.count)
+                terms.withUnsafeMutableBufferPointer { basis.averagedForceTerms(a, b, into: $0.baseAddress!) }
+                XCTAssertEqual(zip(c, terms).reduce(0) { $0 + $1.0 * $1.1 }, basis.averagedForce(c, a, b).value, accuracy: 1e-12)
+            }
         }
     }
 

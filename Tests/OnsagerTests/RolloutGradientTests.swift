@@ -4,8 +4,8 @@ import XCTest
 @testable import Onsager
 
 /// The hand-written adjoint of the rollout loss against central finite differences, for the
-/// free and the local symbol, explicit Euler and stabilised SBDF1, with sub-steps, the
-/// nonlocal term and the bounded basis, in 1D and 2D.
+/// free and the local symbol, explicit Euler, stabilised SBDF1 and the implicit AVF step, with
+/// sub-steps, the nonlocal term and the bounded basis, in 1D and 2D.
 final class RolloutGradientTests: XCTestCase {
     private func check(
         grid: PeriodicGrid, symbol: (SpectralTransform) throws -> OnsagerSymbol, energy: Energy, method: StepMethod,
@@ -57,6 +57,22 @@ final class RolloutGradientTests: XCTestCase {
     func testSBDF1BoundedBasis1D() throws {
         let energy = try Energy(gradientCoefficient: 1, basis: .bounded(centers: [-0.5, 0.5], width: 0.4), coefficients: [0.1, 3, -1, 0.8])
         try check(grid: PeriodicGrid(points: 32), symbol: freeSymbol, energy: energy, method: .sbdf1(stabilization: 0), substeps: 1)
+    }
+
+    func testAVFFreeSymbolWithNonlocalTerm1D() throws {
+        try check(grid: PeriodicGrid(points: 32), symbol: freeSymbol, energy: polynomialEnergy(nonlocal: [0.3, 0.5, 0.2]),
+                  method: .averageVectorField, substeps: 2)
+    }
+
+    func testAVFLocalSymbolBoundedBasis1D() throws {
+        let energy = try Energy(gradientCoefficient: 1, basis: .bounded(centers: [-0.5, 0.5], width: 0.4), coefficients: [0.1, 3, -1, 0.8])
+        try check(grid: PeriodicGrid(points: 32), symbol: { _ in try .local(mobility: [0.7, 0.05], conservative: [0.4, -0.01]) },
+                  energy: energy, method: .averageVectorField, substeps: 1)
+    }
+
+    func testAVF2D() throws {
+        try check(grid: PeriodicGrid(nx: 8, ny: 8), symbol: freeSymbol, energy: polynomialEnergy(nonlocal: [0.2, 0.4]),
+                  method: .averageVectorField, substeps: 1)
     }
 
     func testSBDF1FreeAndLocalSymbols2D() throws {

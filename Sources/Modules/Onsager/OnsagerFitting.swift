@@ -18,7 +18,7 @@ enum OnsagerFitting {
             bilinear integral relation of the stencil ("central", "trapezoid", "simpson", "boole"), with
             the gauge parameter fixed to 1 and the Casimir c0 dropped when sigma(0) = 0. Symbol "free"
             (per mode) or "local" (even + odd terms). With rollout_steps > 0, stage 2 refines by L-BFGS on
-            the rollout loss of that many frames (method "sbdf1" or "euler"), with adjoint gradients.
+            the rollout loss of that many frames (method "sbdf1", "euler" or "avf"), with adjoint gradients.
             report = {residual, sweeps, converged, unexcited, identifiable, eigenvalues, flat = {{name =
             component, ...}, ...}, casimirs, gauge, stats_time, sweep_time [, rollout = {initial_loss,
             final_loss, iterations, evaluations, time}]}.
@@ -58,8 +58,9 @@ enum OnsagerFitting {
             onsager.refine(data, model [, {rollout_steps = 5, method = "sbdf1", stabilization = 0, substeps = 1, stride = 1, iterations = 50, gauge = "b"}]) -> model, report
 
             Stage 2 alone: L-BFGS on the multi-step rollout loss (relative mean-square error of
-            rollout_steps-frame rollouts from every stride-th frame, stepped by "sbdf1" or "euler"), with
-            gradients by the hand-written adjoint; m ≥ 0 and the energy's sign constraints are kept.
+            rollout_steps-frame rollouts from every stride-th frame, stepped by "sbdf1", "euler" or "avf"),
+            with gradients by the hand-written adjoint (through the implicit solve for "avf"); m ≥ 0 and
+            the energy's sign constraints are kept.
             report = {initial_loss, final_loss, iterations, evaluations, converged, time}.
             """
     ) { call in

@@ -83,6 +83,8 @@ T.case("fit recovers Allen-Cahn; refine lowers the SBDF1 rollout loss; evaluate 
   local refined, info = onsager.refine(train, model, {rollout_steps = 3, iterations = 5, stride = 4})
   T.truthy(info.final_loss <= info.initial_loss)
   T.truthy(tostring(refined):find("free symbol", 1, true))
+  local _, avf = onsager.refine(onsager.split(train, 2), model, {method = "avf", rollout_steps = 2, iterations = 2, stride = 10})
+  T.truthy(avf.final_loss <= avf.initial_loss)
   local ours = onsager.evaluate(test, model, {steps = {1, 5, 30}})
   T.equal(ours.steps, {1, 5, 30})
   T.equal(#ours.mean, 3)
