@@ -6,7 +6,9 @@ import Foundation
 ///
 /// with F(u) = Σ_j c_j F_j(u) in a ``PointwiseBasis`` and Q an optional low-mode quadratic
 /// nonlocal term: a Fourier multiplier q_s ≥ 0 on the shells s = 0 ..< `nonlocal.count` (in 1D
-/// shell s is the mode k = 2πs/L; in 2D the ring of integer radius s). Integrals are the grid
+/// shell s is the mode k = 2πs/L; in 2D the ring of integer radius s). Q is diagonal in Fourier
+/// space (translation-invariant, Q ⪰ 0 by q_s ≥ 0) rather than a full matrix on the low modes,
+/// so that every fit stays mode by mode and linear in q. Integrals are the grid
 /// quadrature `cellVolume Σ_x` (see ``SpectralTransform`` for the spectral form and its
 /// Parseval weights), so V has the units of F times volume.
 ///

@@ -87,7 +87,6 @@ enum Identifiability {
         crossM: [[Double]], crossW: [[Double]]
     ) throws(OnsagerError) {
         let t = problem.transform, n = hessian.rows
-        var columns = [[Double]](), blocks = [[Double]]()  // H_θs columns and the matching H_ss rows
         switch problem.hypothesis.symbolForm {
         case .free:
             for (index, k) in modes.enumerated() {
@@ -104,7 +103,7 @@ enum Identifiability {
             for j in 0..<odd { terms.append { OnsagerSymbol.conservativeTerm(j, mode: $0, t) } }
             let count = terms.count
             var hss = Matrix(rows: count, cols: count)
-            columns = [[Double]](repeating: [Double](repeating: 0, count: n), count: count)
+            var columns = [[Double]](repeating: [Double](repeating: 0, count: n), count: count)  // H_θs by symbol parameter
             for (index, k) in modes.enumerated() {
                 let curvature = problem.weight[k] * problem.stats.featureNorm(k, theta)
                 let values = terms.map { $0(k) }
@@ -118,12 +117,11 @@ enum Identifiability {
             }
             guard count > 0 else { return }
             let inverse = try linearAlgebra("fit") { () throws(LinalgError) in try hss.pseudoInverse(rcond: 1e-13) }
-            blocks = (0..<count).map { a in (0..<count).map { inverse[a, $0] } }
             for i in 0..<n {
                 for j in 0..<n {
                     var s = 0.0
                     for a in 0..<count {
-                        for b in 0..<count { s += columns[a][i] * blocks[a][b] * columns[b][j] }
+                        for b in 0..<count { s += columns[a][i] * inverse[a, b] * columns[b][j] }
                     }
                     hessian[i, j] -= s
                 }
