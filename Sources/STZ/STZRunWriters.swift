@@ -24,41 +24,32 @@ extension STZRun {
             for (field, matrix) in frame.fields {
                 let (x, y) = coordinates(of: field)
                 let path = (directory as NSString).appendingPathComponent("\(field.rawValue).\(frame.frame)")
-                try write(GnuplotBinaryMatrix.encode(matrix, x: x, y: y), to: path)
+                do {
+                    try GnuplotMatrix(field: matrix, x: x, y: y).write(to: path)
+                } catch {
+                    throw .writeFailed(path: path, reason: "\(error)")
+                }
             }
         }
     }
 
-    /// Writes the run as a NumPy `.npz` archive (stored zip): `gamma` and `mean_tau` (s_y), one
-    /// value per frame, and for each kept field an array of shape (frames, ny, nx) in float64,
-    /// so that `np.load(path)["tau"][k]` is frame k with rows = y.
+    /// Writes the run as a NumPy `.npz` archive: `gamma` and `mean_tau` (s_y), one value per
+    /// frame, and for each kept field an array of shape (frames, ny, nx), so that
+    /// `np.load(path)["tau"][k]` is frame k with rows = y.
     ///
     /// - Throws: ``STZError/writeFailed(path:reason:)``.
     public func writeNPZ(path: String) throws(STZError) {
-        var archive = StoredZipArchive()
-        archive.add(name: "gamma.npy", contents: NPYArray(shape: [frames.count], values: gamma).encoded())
-        archive.add(name: "mean_tau.npy", contents: NPYArray(shape: [frames.count], values: meanTau).encoded())
+        var members = ["gamma": NPY.encode(shape: [frames.count], rowMajor: gamma),
+                       "mean_tau": NPY.encode(shape: [frames.count], rowMajor: meanTau)]
         for field in OutputField.allCases where selection.contains(field) {
-            var values = [Double]()
-            values.reserveCapacity(frames.count * grid.nx * grid.ny)
-            for frame in frames {
-                guard let m = frame[field] else { continue }
-                for j in 0..<m.rows {
-                    for i in 0..<m.cols { values.append(m[j, i]) }
-                }
-            }
-            let shape = [values.count / (grid.nx * grid.ny), grid.ny, grid.nx]
-            archive.add(name: "\(field.rawValue).npy", contents: NPYArray(shape: shape, values: values).encoded())
+            let kept = frames.compactMap { $0[field] }
+            members[field.rawValue] = NPY.encode(
+                shape: [kept.count, grid.ny, grid.nx], rowMajor: kept.flatMap { $0.rowMajorElements })
         }
-        try write(archive.encoded(), to: path)
-    }
-
-    /// Writes `data` to `path` atomically.
-    private func write(_ data: Data, to path: String) throws(STZError) {
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try NPZ.write(encoded: members, to: path)
         } catch {
-            throw .writeFailed(path: path, reason: error.localizedDescription)
+            throw .writeFailed(path: path, reason: "\(error)")
         }
     }
 }
