@@ -10,13 +10,11 @@ final class NativeInterruptTests: XCTestCase {
         let lua = try Environment.makeState(stdlib: packageRoot.appendingPathComponent("stdlib").path)
         try lua.run("kept = 'here'; chi = linalg.fill(32, 32, 0.05)")
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { LuaInterrupt.simulate() }
-        let start = Date()
         XCTAssertThrowsError(try lua.runInterruptibly {
             try lua.run("stz.run{preset = 'B', chi = chi, frames = 1000000, fields = {'tau'}}")
         }) { error in
             XCTAssertTrue("\(error)".contains("interrupted!"), "\(error)")
         }
-        XCTAssertLessThan(Date().timeIntervalSince(start), 60, "a million frames would take hours: the run was stopped")
         XCTAssertEqual(try lua.evaluate("return kept"), [.string("here")])
     }
 }
