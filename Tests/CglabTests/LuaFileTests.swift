@@ -26,5 +26,6 @@ final class LuaFileTests: XCTestCase {
     func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
     func testJSON() throws { try runLuaFile("json.lua") }
     func testSTZ() throws { try runLuaFile("stz.lua") }
+    func testCalibrationPieces() throws { try runLuaFile("calib.lua") }
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
 }
