@@ -4,13 +4,17 @@ import Modules
 import XCTest
 
 /// Runs the Lua test files in Tests/CglabTests/lua, each in a fresh cglab state (as scripts see
-/// it), with the global TEST_ROOT set to the package root.
+/// it), with the global TEST_ROOT set to the package root and a fresh temporary folder as the
+/// working directory (so that whatever a test writes by a relative path lands there).
 final class LuaFileTests: XCTestCase {
     private func runLuaFile(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let lua = try Environment.makeState(stdlib: packageRoot.appendingPathComponent("stdlib").path)
         lua.stack.push(packageRoot.path)
         try lua.stack.protectedSetGlobal("TEST_ROOT")
         let path = packageRoot.appendingPathComponent("Tests/CglabTests/lua/\(name)").path
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(try temporaryFolder(self).path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         do {
             try lua.stack.loadFile(path)
             try lua.runInterruptibly { () throws(LuaError) in
