@@ -48,7 +48,8 @@ public struct KarcherMean {
     ) throws(GrassmannError) -> (mean: GrassmannPoint, report: KarcherReport) {
         try validate(points)
         var current = try startingPoint(points)
-        var gradient = try Self.meanLog(of: points, at: current)
+        let stacked = try linalg { () throws(LinalgError) in try Matrix.hcat(points.map(\.basis)) }
+        var gradient = try Self.meanLog(of: points, stacked: stacked, at: current)
         var norms = [gradient.norm]
         // Accelerated descent: the previous iterate and the momentum counter k of beta = k/(k+3).
         var previous: GrassmannPoint?
@@ -63,7 +64,7 @@ public struct KarcherMean {
             } else {
                 current = next
             }
-            gradient = try Self.meanLog(of: points, at: current)
+            gradient = try Self.meanLog(of: points, stacked: stacked, at: current)
             let norm = gradient.norm
             momentumAge = norm > norms.last! ? 0 : momentumAge + 1
             norms.append(norm)
@@ -105,13 +106,21 @@ public struct KarcherMean {
         }
     }
 
-    /// The mean tangent vector (1/N) sum log_M(X_i) at `base`, the logs computed concurrently and
-    /// summed in list order.
-    static func meanLog(of points: [GrassmannPoint], at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
-        let logs = try Parallel.map(points.count) { (i) throws(GrassmannError) in try base.logMap(to: points[i]).matrix }
-        var sum = logs[0]
-        try linalg { () throws(LinalgError) in
+    /// The mean tangent vector (1/N) sum log_M(X_i) at `base`, for the points whose bases are
+    /// `stacked` side by side: one product gives every cross product Y'X_i, the logs are computed
+    /// concurrently and summed in list order.
+    private static func meanLog(of points: [GrassmannPoint], stacked: Matrix, at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
+        let p = base.rank
+        let crosses = try linalg { () throws(LinalgError) in try base.basis.transposed() * stacked }
+        let logs = try Parallel.map(points.count) { (i) throws(GrassmannError) in
+            try linalg { () throws(LinalgError) in
+                try base.logMatrix(to: points[i].basis, cross: crosses.columns((i * p)..<((i + 1) * p)))
+            }
+        }
+        let sum = try linalg { () throws(LinalgError) in
+            var sum = logs[0]
             for log in logs.dropFirst() { try sum.add(log) }
+            return try base.horizontalPart(of: sum)
         }
         return TangentVector(trusted: base, matrix: sum / Double(points.count))
     }

@@ -4,12 +4,13 @@ import Linalg
 // The Riemannian logarithm and exponential of the Grassmann manifold.
 //
 // The log map avoids the inverse of Y'X that UQpy's formula M = (I - YY')X (Y'X)^-1 needs, so it
-// stays correct when a principal angle reaches 90 degrees (Y'X singular). It is the
-// Procrustes-aligned form of Bendokat, Zimmermann and Absil, "A Grassmann manifold handbook"
-// (Adv. Comput. Math. 50, 2024), Algorithm 5.3: with Y'X = R S Q' (an SVD of the p x p matrix),
-// the columns of C = (I - YY') X Q are orthogonal with norms sin(theta_i), while S holds the
-// cosines cos(theta_i); theta_i = atan2(|C_i|, S_i) is accurate at every angle, and
-// log_Y(X) = C diag(theta_i / sin(theta_i)) R'.
+// stays correct when a principal angle reaches 90 degrees (Y'X singular). It is the modified,
+// Procrustes-aligned logarithm of Bendokat, Zimmermann and Absil, "A Grassmann manifold
+// handbook" (Adv. Comput. Math. 50, paper 6, 2024; arXiv:2011.13699), with the angles taken from
+// both their sines and cosines: with Y'X = R S Q' (an SVD of the p x p matrix), the columns of
+// C = (I - YY') X Q are orthogonal with norms sin(theta_i), while S holds the cosines
+// cos(theta_i); theta_i = atan2(|C_i|, S_i) is accurate at every angle (arcsin of the sines
+// alone is not near 90 degrees), and log_Y(X) = C diag(theta_i / sin(theta_i)) R'.
 
 extension GrassmannPoint {
     /// The tangent vector at this point pointing to `other` along a shortest geodesic, of norm
@@ -24,21 +25,34 @@ extension GrassmannPoint {
     public func logMap(to other: GrassmannPoint) throws(GrassmannError) -> TangentVector {
         try requireSameSpace(other)
         guard rank == other.rank else { throw .rankMismatch(operation: "the log map", rank, other.rank) }
-        let y = basis, x = other.basis
         let matrix = try linalg { () throws(LinalgError) in
-            let svd = try (y.transposed() * x).svd()  // R = svd.u, S = singularValues, Q' = svd.vt
-            // C = X Q - Y R S, then once more orthogonal to Y to remove rounding.
-            var c = try x * svd.vt.transposed()
-            try gemm(alpha: -1, y, try svd.u.multipliedElementwise(by: Matrix(row: svd.singularValues)), beta: 1, into: &c)
-            try gemm(alpha: -1, y, try y.transposed() * c, beta: 1, into: &c)
-            let factors = (0..<rank).map { i in
-                let sine = c.column(i).norm()
-                return sine > 0 ? atan2(sine, svd.singularValues[i]) / sine : 1
-            }
-            try c.multiplyElementwise(by: Matrix(row: factors))
-            return try c * svd.u.transposed()
+            try horizontalPart(of: logMatrix(to: other.basis, cross: basis.transposed() * other.basis))
         }
         return TangentVector(trusted: self, matrix: matrix)
+    }
+
+    /// D - Y(Y'D): the part of `d` orthogonal to the basis Y. The log map's matrix is horizontal
+    /// only up to rounding (and up to Y's own deviation from orthonormality); this projection
+    /// keeps exp maps of it from accumulating that deviation over many iterations.
+    func horizontalPart(of d: Matrix) throws(LinalgError) -> Matrix {
+        var result = d
+        try gemm(alpha: -1, basis, try basis.transposed() * d, beta: 1, into: &result)
+        return result
+    }
+
+    /// The log map's matrix towards the basis `x` (n x p), given the cross product Y'X, before
+    /// ``horizontalPart(of:)``.
+    func logMatrix(to x: Matrix, cross: Matrix) throws(LinalgError) -> Matrix {
+        let svd = try cross.svd()  // R = svd.u, S = singularValues, Q' = svd.vt
+        // C = X Q - Y R S = (I - YY') X Q.
+        var c = try x * svd.vt.transposed()
+        try gemm(alpha: -1, basis, try svd.u.multipliedElementwise(by: Matrix(row: svd.singularValues)), beta: 1, into: &c)
+        let factors = (0..<rank).map { i in
+            let sine = c.column(i).norm()
+            return sine > 0 ? atan2(sine, svd.singularValues[i]) / sine : 1
+        }
+        try c.multiplyElementwise(by: Matrix(row: factors))
+        return try c * svd.u.transposed()
     }
 
     /// The point at parameter `t` of the geodesic from this point (t = 0) to `other` (t = 1):
