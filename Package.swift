@@ -42,7 +42,7 @@ let package = Package(
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(
-            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "CLinearAlgebra", "CLuaShim"],
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "Grassmann", "CLinearAlgebra", "CLuaShim"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),

@@ -7,6 +7,7 @@ import Foundation
 let allGroups: [BenchmarkGroup] = [
     hostBenchmarks,
     linalgBenchmarks,
+    grassmannBenchmarks,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())
