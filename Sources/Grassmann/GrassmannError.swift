@@ -64,7 +64,7 @@ public enum GrassmannError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .invalidArgument(message):
             return message
         case let .unknownMetric(name, known):
-            return "unknown metric '\(name)' (known: \(known.joined(separator: ", ")))"
+            return "unknown metric '\(name)'; known metrics: \(known.joined(separator: ", "))"
         case let .reservedMetricName(name):
             return "'\(name)' is a built-in metric and cannot be redefined"
         case let .missingSingularValues(metric):
