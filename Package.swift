@@ -26,7 +26,7 @@ let package = Package(
 
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
-        .target(name: "Grassmann", dependencies: ["Linalg"]),
+        .target(name: "Grassmann", dependencies: ["Linalg", "CLinearAlgebra"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),

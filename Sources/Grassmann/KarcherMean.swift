@@ -11,7 +11,9 @@ import Linalg
 public struct KarcherMean {
     /// Where the iteration starts.
     public enum Start: Sendable {
-        /// The sample point of smallest Frechet variance (UQpy's choice; costs N^2/2 distances).
+        /// The sample point of smallest Frechet variance (UQpy's choice): N^2/2 geodesic
+        /// distances, from the cosines of the principal angles (accurate to about 1e-8, plenty
+        /// to choose a start, and cheaper for close points than the full accuracy).
         case medoid
         /// The first point of the list.
         case first
@@ -49,7 +51,7 @@ public struct KarcherMean {
         try validate(points)
         var current = try startingPoint(points)
         let stacked = try linalg { () throws(LinalgError) in try Matrix.hcat(points.map(\.basis)) }
-        var gradient = try Self.meanLog(of: points, stacked: stacked, at: current)
+        var gradient = try Self.meanLog(stacked: stacked, count: points.count, at: current)
         var norms = [gradient.norm]
         // Accelerated descent: the previous iterate and the momentum counter k of beta = k/(k+3).
         var previous: GrassmannPoint?
@@ -64,7 +66,7 @@ public struct KarcherMean {
             } else {
                 current = next
             }
-            gradient = try Self.meanLog(of: points, stacked: stacked, at: current)
+            gradient = try Self.meanLog(stacked: stacked, count: points.count, at: current)
             let norm = gradient.norm
             momentumAge = norm > norms.last! ? 0 : momentumAge + 1
             norms.append(norm)
@@ -94,10 +96,11 @@ public struct KarcherMean {
         case .first:
             return points[0]
         case .medoid:
-            let distances = try GrassmannMetric.geodesic.distanceMatrix(points)
-            let medoid = try linalg { () throws(LinalgError) in
-                try distances.multipliedElementwise(by: distances).sum(along: .rows).argmin().col
+            // Choosing a start needs no tiny-angle accuracy: angles from their cosines suffice.
+            let squaredDistances = try PairwiseMatrix.symmetric(points, interruption: .never, fromCosinesOnly: true) {
+                pa, _, _ in pa.angles.reduce(0) { $0 + $1 * $1 }
             }
+            let medoid = try linalg { () throws(LinalgError) in try squaredDistances.sum(along: .rows).argmin().col }
             return points[medoid]
         case .point(let given):
             try given.requireSameSpace(points[0])
@@ -107,22 +110,25 @@ public struct KarcherMean {
     }
 
     /// The mean tangent vector (1/N) sum log_M(X_i) at `base`, for the points whose bases are
-    /// `stacked` side by side: one product gives every cross product Y'X_i, the logs are computed
-    /// concurrently and summed in list order.
-    private static func meanLog(of points: [GrassmannPoint], stacked: Matrix, at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
+    /// `stacked` side by side: with log_M(X_i) = X_i K_i - Y L_i (see LogExp.swift), the sum is
+    /// [X_1 ... X_N] [K_1; ...; K_N] - Y (L_1 + ... + L_N): one product gives every cross product
+    /// Y'X_i, the small factors are computed concurrently, two products finish the sum.
+    private static func meanLog(stacked: Matrix, count: Int, at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
         let p = base.rank
         let crosses = try linalg { () throws(LinalgError) in try base.basis.transposed() * stacked }
-        let logs = try Parallel.map(points.count) { (i) throws(GrassmannError) in
+        let factors = try Parallel.map(count) { (i) throws(GrassmannError) in
             try linalg { () throws(LinalgError) in
-                try base.logMatrix(to: points[i].basis, cross: crosses.columns((i * p)..<((i + 1) * p)))
+                try GrassmannPoint.logFactors(cross: crosses.columns((i * p)..<((i + 1) * p)))
             }
         }
-        let sum = try linalg { () throws(LinalgError) in
-            var sum = logs[0]
-            for log in logs.dropFirst() { try sum.add(log) }
-            return try base.horizontalPart(of: sum)
+        let mean = try linalg { () throws(LinalgError) in
+            var sumOfL = factors[0].l
+            for factor in factors.dropFirst() { try sumOfL.add(factor.l) }
+            var sum = try stacked * Matrix.vcat(factors.map(\.k))
+            try gemm(alpha: -1, base.basis, sumOfL, beta: 1, into: &sum)
+            return try base.horizontalPart(of: sum) / Double(count)
         }
-        return TangentVector(trusted: base, matrix: sum / Double(points.count))
+        return TangentVector(trusted: base, matrix: mean)
     }
 }
 

@@ -4,13 +4,18 @@ import Linalg
 // The Riemannian logarithm and exponential of the Grassmann manifold.
 //
 // The log map avoids the inverse of Y'X that UQpy's formula M = (I - YY')X (Y'X)^-1 needs, so it
-// stays correct when a principal angle reaches 90 degrees (Y'X singular). It is the modified,
-// Procrustes-aligned logarithm of Bendokat, Zimmermann and Absil, "A Grassmann manifold
-// handbook" (Adv. Comput. Math. 50, paper 6, 2024; arXiv:2011.13699), with the angles taken from
-// both their sines and cosines: with Y'X = R S Q' (an SVD of the p x p matrix), the columns of
-// C = (I - YY') X Q are orthogonal with norms sin(theta_i), while S holds the cosines
-// cos(theta_i); theta_i = atan2(|C_i|, S_i) is accurate at every angle (arcsin of the sines
-// alone is not near 90 degrees), and log_Y(X) = C diag(theta_i / sin(theta_i)) R'.
+// stays correct when a principal angle reaches 90 degrees (Y'X singular). It follows the
+// modified, Procrustes-aligned logarithm of Bendokat, Zimmermann and Absil, "A Grassmann manifold
+// handbook" (Adv. Comput. Math. 50, paper 6, 2024; arXiv:2011.13699): with the SVD
+// Y'X = R diag(c) Q', the columns of (I - YY') X Q are orthogonal with norms sin(theta_i), and
+//
+//     log_Y(X) = (I - YY') X Q diag(f) R' = X K - Y L,  K = Q diag(f) R',  L = R diag(c f) R',
+//
+// with f_i = theta_i / sin(theta_i) from the cosines. f is flat (1 + theta^2/6) near 0, where
+// angles from cosines are inaccurate, and near 90 degrees the cosines are accurate, so f is
+// accurate at every angle and the log carries only the absolute rounding of X K - Y L. In this
+// form the mean of many logs at one base point costs one product of all the bases side by side
+// with the stacked K_i, and one of Y with the sum of the L_i (see KarcherMean).
 
 extension GrassmannPoint {
     /// The tangent vector at this point pointing to `other` along a shortest geodesic, of norm
@@ -26,7 +31,10 @@ extension GrassmannPoint {
         try requireSameSpace(other)
         guard rank == other.rank else { throw .rankMismatch(operation: "the log map", rank, other.rank) }
         let matrix = try linalg { () throws(LinalgError) in
-            try horizontalPart(of: logMatrix(to: other.basis, cross: basis.transposed() * other.basis))
+            let (k, l) = try Self.logFactors(cross: basis.transposed() * other.basis)
+            var log = try other.basis * k
+            try gemm(alpha: -1, basis, l, beta: 1, into: &log)
+            return try horizontalPart(of: log)
         }
         return TangentVector(trusted: self, matrix: matrix)
     }
@@ -40,19 +48,20 @@ extension GrassmannPoint {
         return result
     }
 
-    /// The log map's matrix towards the basis `x` (n x p), given the cross product Y'X, before
-    /// ``horizontalPart(of:)``.
-    func logMatrix(to x: Matrix, cross: Matrix) throws(LinalgError) -> Matrix {
-        let svd = try cross.svd()  // R = svd.u, S = singularValues, Q' = svd.vt
-        // C = X Q - Y R S = (I - YY') X Q.
-        var c = try x * svd.vt.transposed()
-        try gemm(alpha: -1, basis, try svd.u.multipliedElementwise(by: Matrix(row: svd.singularValues)), beta: 1, into: &c)
-        let factors = (0..<rank).map { i in
-            let sine = c.column(i).norm()
-            return sine > 0 ? atan2(sine, svd.singularValues[i]) / sine : 1
+    /// The p x p factors K and L with log_Y(X) = X K - Y L (before ``horizontalPart(of:)``), given
+    /// the cross product Y'X.
+    static func logFactors(cross: Matrix) throws(LinalgError) -> (k: Matrix, l: Matrix) {
+        let svd = try cross.svd()  // R = svd.u, c = singularValues, Q' = svd.vt
+        let f = svd.singularValues.map { cosine in
+            let c = Swift.min(cosine, 1)
+            let sine = ((1 - c) * (1 + c)).squareRoot()
+            return sine > 0 ? atan2(sine, c) / sine : 1
         }
-        try c.multiplyElementwise(by: Matrix(row: factors))
-        return try c * svd.u.transposed()
+        let cf = zip(svd.singularValues, f).map { $0 * $1 }
+        var k = Matrix(rows: cross.rows, cols: cross.rows), l = k
+        try gemm(svd.vt.multipliedElementwise(by: Matrix(column: f)), transposeA: true, svd.u, transposeB: true, into: &k)
+        try gemm(svd.u.multipliedElementwise(by: Matrix(row: cf)), svd.u, transposeB: true, into: &l)
+        return (k, l)
     }
 
     /// The point at parameter `t` of the geodesic from this point (t = 0) to `other` (t = 1):

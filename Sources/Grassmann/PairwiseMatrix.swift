@@ -16,9 +16,10 @@ enum PairwiseMatrix {
     static let tileColumns = 256
 
     /// The symmetric matrix of `entry` over all pairs of `points`; the diagonal is the entry of
-    /// each point with itself (principal angles all zero).
+    /// each point with itself (principal angles all zero). `fromCosinesOnly` trades the accuracy
+    /// of small angles (about 1e-8 instead of 1e-16) for speed on close subspaces.
     static func symmetric(
-        _ points: [GrassmannPoint], interruption: Interruption, entry: Entry
+        _ points: [GrassmannPoint], interruption: Interruption, fromCosinesOnly: Bool = false, entry: Entry
     ) throws(GrassmannError) -> Matrix {
         try points.requireCommonSpace("list of points")
         let tiles = Tile.split(points)
@@ -26,7 +27,7 @@ enum PairwiseMatrix {
         for (t, rowTile) in tiles.enumerated() {
             for columnTile in tiles[t...] {
                 if interruption.isRequested { throw .interrupted }
-                let angles = try rowTile.angles(with: columnTile, upperOnly: t == columnTile.index)
+                let angles = try rowTile.angles(with: columnTile, upperOnly: t == columnTile.index, fromCosinesOnly: fromCosinesOnly)
                 for (i, row) in angles.enumerated() {
                     for (j, pa) in row {
                         let value = try entry(pa, points[rowTile.start + i], points[j])
@@ -54,7 +55,7 @@ enum PairwiseMatrix {
         for rowTile in Tile.split(rows) {
             for columnTile in columnTiles {
                 if interruption.isRequested { throw .interrupted }
-                let angles = try rowTile.angles(with: columnTile, upperOnly: false)
+                let angles = try rowTile.angles(with: columnTile, upperOnly: false, fromCosinesOnly: false)
                 for (i, row) in angles.enumerated() {
                     for (j, pa) in row {
                         result[rowTile.start + i, j] = try entry(pa, rows[rowTile.start + i], cols[j])
@@ -99,7 +100,7 @@ enum PairwiseMatrix {
 
         /// For each point of this tile, the angles with the points of `other` as (column point
         /// index, angles) pairs; with `upperOnly` (a tile with itself) only the pairs i < j.
-        func angles(with other: Tile, upperOnly: Bool) throws(GrassmannError) -> [[(Int, PrincipalAngles)]] {
+        func angles(with other: Tile, upperOnly: Bool, fromCosinesOnly: Bool) throws(GrassmannError) -> [[(Int, PrincipalAngles)]] {
             let gram = try linalg { () throws(LinalgError) in
                 var product = Matrix(rows: bases.cols, cols: other.bases.cols)
                 try gemm(bases, transposeA: true, other.bases, into: &product)
@@ -111,7 +112,7 @@ enum PairwiseMatrix {
                 return try ((upperOnly ? i + 1 : 0)..<other.points.count).map { (j) throws(GrassmannError) in
                     let b = other.points[other.start + j]
                     let cross = gram.block(rows: rowBlock, cols: other.offsets[j]..<other.offsets[j + 1])
-                    return (other.start + j, try PrincipalAngles(cross: cross, a: a.basis, b: b.basis))
+                    return (other.start + j, try PrincipalAngles(cross: cross, a: a.basis, b: b.basis, fromCosinesOnly: fromCosinesOnly))
                 }
             }
         }

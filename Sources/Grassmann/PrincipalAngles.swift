@@ -1,3 +1,4 @@
+import CLinearAlgebra
 import Foundation
 import Linalg
 
@@ -32,11 +33,13 @@ public struct PrincipalAngles: Sendable, Equatable {
     }
 
     /// The angles between the column spaces of the orthonormal bases `a` (n x p) and `b`
-    /// (n x q), given their cross product `cross` = A'B (p x q).
-    init(cross: Matrix, a: Matrix, b: Matrix) throws(GrassmannError) {
+    /// (n x q), given their cross product `cross` = A'B (p x q). With `fromCosinesOnly`, every
+    /// angle comes from its cosine (small ones accurate to about 1e-8 only), which saves the
+    /// n x k residual and its factorisation when the angles only need to rank points.
+    init(cross: Matrix, a: Matrix, b: Matrix, fromCosinesOnly: Bool = false) throws(GrassmannError) {
         let cosines = try linalg { () throws(LinalgError) in try cross.singularValues() }
         let k = cosines.count
-        let sineBoundary = 0.5.squareRoot()  // cos(pi/4)
+        let sineBoundary = fromCosinesOnly ? .infinity : 0.5.squareRoot()  // cos(pi/4)
         var sines = [Double]()
         if let largest = cosines.first, largest >= sineBoundary {
             // The residual of the larger subspace's projection of the smaller basis: its k
@@ -50,13 +53,29 @@ public struct PrincipalAngles: Sendable, Equatable {
                     residual = a
                     try gemm(alpha: -1, b, cross, transposeB: true, beta: 1, into: &residual)
                 }
-                return try residual.singularValues()
+                return try Self.singularValues(ofTall: &residual)
             }
         }
         let angles = (0..<k).map { i in
             cosines[i] >= sineBoundary ? asin(Swift.min(sines[k - 1 - i], 1)) : acos(Swift.min(cosines[i], 1))
         }
         self.init(angles: angles, cosines: cosines, rankA: a.cols, rankB: b.cols)
+    }
+}
+
+extension PrincipalAngles {
+    /// The singular values of the n x k matrix `tall` (n >= k), destroyed on the way: those of
+    /// the k x k triangle R of its QR factorisation (LAPACK `dgeqrf`, Q never formed), which
+    /// costs a fraction of an SVD of the tall matrix itself.
+    static func singularValues(ofTall tall: inout Matrix) throws(LinalgError) -> [Double] {
+        let n = tall.rows, k = tall.cols
+        var tau = [Double](repeating: 0, count: k)
+        let info = tall.withUnsafeMutableBufferPointer { elements in
+            LAPACKE_dgeqrf(LAPACK_COL_MAJOR, Int32(n), Int32(k), elements.baseAddress, Int32(Swift.max(1, n)), &tau)
+        }
+        guard info == 0 else { throw .lapackFailure(function: "principalAngles", routine: "dgeqrf", info: Int(info)) }
+        let triangle = Matrix(rows: k, cols: k) { i, j in i <= j ? tall[i, j] : 0 }
+        return try triangle.singularValues()
     }
 }
 

@@ -33,6 +33,15 @@ final class GeometryTests: XCTestCase {
         }
     }
 
+    func testLogMapOfTinyAngles() throws {
+        // The log's singular values are the angles, to the absolute rounding of Y and X.
+        let angles = [1e-12, 3e-9, 0.3]
+        let (y, x) = spaces.pair(angles: angles, p: 3, q: 3, n: 20)
+        let tangent = try y.logMap(to: x)
+        assertClose(try tangent.matrix.singularValues().sorted(), angles, tolerance: 1e-15)
+        assertSameSubspace(try tangent.expMap(), x, tolerance: 1e-15)
+    }
+
     func testExpMapOfKnownTangent() throws {
         // From span(e1) along e2 by angle t: span(cos t e1 + sin t e2).
         let y = try GrassmannPoint(basis: Matrix(column: [1, 0, 0]))
