@@ -9,7 +9,7 @@ Grassmann library, in two styles:
 - loop: one pair or one point at a time, as a numpy user (and UQpy) writes it;
 - batched: one product for all cross products and stacked SVDs, numpy at its best.
 
-It prints `name seconds` lines (best of 5 runs after a warm-up) and writes its results
+It prints `name seconds` lines (best of 10 runs after a warm-up) and writes its results
 (distances_*.npy, mean_*.npy) to FOLDER so that cglab-bench can check they agree.
 """
 import os
@@ -62,25 +62,41 @@ def distances_batched(points):
     return d + d.T
 
 
-def log_map(y, x):
-    """Procrustes-aligned Grassmann logarithm, accurate at every angle (as cglab's)."""
-    r, s, qt = np.linalg.svd(y.T @ x)
-    c = x @ qt.T - y @ (r * s)
-    c -= y @ (y.T @ c)
-    sines = np.linalg.norm(c, axis=0)
-    factors = np.ones_like(sines)
-    positive = sines > 0
-    factors[positive] = np.arctan2(sines[positive], s[positive]) / sines[positive]
-    return (c * factors) @ r.T
+def log_factors(cross):
+    """K and L with log_y(x) = x K - y L, from the SVD of y'x = R diag(c) Q' (as cglab's)."""
+    r, c, qt = np.linalg.svd(cross)
+    cc = np.minimum(c, 1)
+    sines = np.sqrt((1 - cc) * (1 + cc))
+    f = np.where(sines > 0, np.arctan2(sines, cc) / np.where(sines > 0, sines, 1), 1.0)
+    return (qt.T * f) @ r.T, (r * (c * f)) @ r.T
 
 
-def log_map_batched(y, xs):
-    r, s, qt = np.linalg.svd(np.matmul(y.T, xs))
-    c = xs @ qt.transpose(0, 2, 1) - y @ (r * s[:, None, :])
-    c -= y @ (y.T @ c)
-    sines = np.linalg.norm(c, axis=1)
-    factors = np.where(sines > 0, np.arctan2(sines, s) / np.where(sines > 0, sines, 1), 1.0)
-    return (c * factors[:, None, :]) @ r.transpose(0, 2, 1)
+def log_factors_batched(crosses):
+    r, c, qt = np.linalg.svd(crosses)
+    cc = np.minimum(c, 1)
+    sines = np.sqrt((1 - cc) * (1 + cc))
+    f = np.where(sines > 0, np.arctan2(sines, cc) / np.where(sines > 0, sines, 1), 1.0)
+    k = (qt.transpose(0, 2, 1) * f[:, None, :]) @ r.transpose(0, 2, 1)
+    l = (r * (c * f)[:, None, :]) @ r.transpose(0, 2, 1)
+    return k, l
+
+
+def horizontal_mean(y, total, count):
+    return (total - y @ (y.T @ total)) / count
+
+
+def mean_log_loop(y, points):
+    total = np.zeros_like(y)
+    for x in points:
+        k, l = log_factors(y.T @ x)
+        total += x @ k - y @ l
+    return horizontal_mean(y, total, len(points))
+
+
+def mean_log_batched(y, stacked, count):
+    p = y.shape[1]
+    k, l = log_factors_batched((y.T @ stacked).reshape(p, count, p).transpose(1, 0, 2))
+    return horizontal_mean(y, stacked @ k.reshape(count * p, p) - y @ l.sum(axis=0), count)
 
 
 def exp_map(y, d):
@@ -88,11 +104,33 @@ def exp_map(y, d):
     return ((y @ vt.T) * np.cos(s) + u * np.sin(s)) @ vt
 
 
-def karcher(points, distances, mean_log, tolerance=1e-10, iterations=1000):
+def medoid_loop(points):
+    """The point of least sum of squared geodesic distances, angles from cosines only."""
+    n = len(points)
+    squares = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            theta = np.arccos(np.minimum(svdvals(points[i].T @ points[j], check_finite=False), 1))
+            squares[i, j] = squares[j, i] = np.sum(theta ** 2)
+    return int(np.argmin(squares.sum(axis=0)))
+
+
+def medoid_batched(points):
+    n, p = len(points), points[0].shape[1]
+    stacked = np.hstack(points)
+    gram = (stacked.T @ stacked).reshape(n, p, n, p).transpose(0, 2, 1, 3)
+    upper = np.triu_indices(n, 1)
+    theta = np.arccos(np.minimum(np.linalg.svd(gram[upper], compute_uv=False), 1))
+    squares = np.zeros((n, n))
+    squares[upper] = np.sum(theta ** 2, axis=1)
+    return int(np.argmin((squares + squares.T).sum(axis=0)))
+
+
+def karcher(points, medoid, mean_log, tolerance=1e-10, iterations=1000):
     """Gradient descent with step 1 from the medoid, as cglab's KarcherMean()."""
-    y = points[int(np.argmin(np.sum(distances(points) ** 2, axis=0)))]
+    y = points[medoid(points)]
     for _ in range(iterations + 1):
-        gradient = mean_log(y, points)
+        gradient = mean_log(y)
         if np.linalg.norm(gradient) <= tolerance:
             break
         y = exp_map(y, gradient)
@@ -100,15 +138,15 @@ def karcher(points, distances, mean_log, tolerance=1e-10, iterations=1000):
 
 
 def karcher_loop(points):
-    return karcher(points, distances_loop, lambda y, xs: sum(log_map(y, x) for x in xs) / len(xs))
+    return karcher(points, medoid_loop, lambda y: mean_log_loop(y, points))
 
 
 def karcher_batched(points):
-    stacked = np.stack(points)
-    return karcher(points, distances_batched, lambda y, _: log_map_batched(y, stacked).mean(axis=0))
+    stacked = np.hstack(points)
+    return karcher(points, medoid_batched, lambda y: mean_log_batched(y, stacked, len(points)))
 
 
-def best_time(function, argument, repeats=5):
+def best_time(function, argument, repeats=10):
     result = function(argument)
     best = float("inf")
     for _ in range(repeats):
