@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "cglab", targets: ["cglab"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Linalg", targets: ["Linalg"]),
+        .library(name: "STZ", targets: ["STZ"]),
         .library(name: "Grassmann", targets: ["Grassmann"]),
     ],
     targets: [
@@ -26,6 +27,7 @@ let package = Package(
 
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
+        .target(name: "STZ", dependencies: ["Linalg"]),
         .target(name: "Grassmann", dependencies: ["Linalg", "CLinearAlgebra"]),
 
         // Swift <-> Lua binding layer: no numerics.
@@ -42,10 +44,11 @@ let package = Package(
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(
-            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "Grassmann", "CLinearAlgebra", "CLuaShim"],
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "STZ", "Grassmann", "CLinearAlgebra", "CLuaShim"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
         .testTarget(name: "GrassmannTests", dependencies: ["Grassmann", "Linalg"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
         .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),

@@ -25,5 +25,6 @@ final class LuaFileTests: XCTestCase {
     func testLinalgFiles() throws { try runLuaFile("linalg_files.lua") }
     func testGrassmann() throws { try runLuaFile("grassmann.lua") }
     func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
+    func testJSON() throws { try runLuaFile("json.lua") }
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
 }
