@@ -3,17 +3,23 @@ import Linalg
 /// The engine behind distance and kernel matrices: principal angles of many pairs of points,
 /// computed on every core, then turned into matrix entries one by one on the caller's thread.
 ///
-/// The bases are concatenated in tiles of about ``tileColumns`` columns; one matrix product
-/// per pair of tiles gives every cross product A'B of the pairs in the two tiles at BLAS level-3
-/// speed, and the small SVDs of those blocks run concurrently, one row of the tile per task.
-/// Each entry depends only on its own pair, so the result does not depend on the scheduling.
+/// The bases are concatenated in tiles of about ``tileColumns`` columns. A block (a pair of
+/// tiles) is one task: one matrix product gives the cross products A'B of all its pairs at BLAS
+/// level-3 speed, then their small SVDs follow. Rounds of ``roundSize`` blocks run on all cores,
+/// with OpenBLAS single-threaded inside them, so nothing waits on nested threads. Each entry
+/// depends only on its own pair, so the result does not depend on the scheduling.
 enum PairwiseMatrix {
     /// What one entry is, given the angles of its pair and the two points.
     typealias Entry = (PrincipalAngles, GrassmannPoint, GrassmannPoint) throws(GrassmannError) -> Double
 
     /// Columns of concatenated bases per tile: large enough for an efficient product, small
-    /// enough that the symmetric case computes little of the unused lower triangle.
-    static let tileColumns = 256
+    /// enough for blocks to share the cores evenly and for diagonal blocks (of which only the
+    /// upper triangle is needed) to waste little.
+    static let tileColumns = 128
+
+    /// Blocks per parallel round: enough to keep every core busy, few enough to bound the memory
+    /// of the angles held until their entries are evaluated.
+    static let roundSize = 32
 
     /// The symmetric matrix of `entry` over all pairs of `points`; the diagonal is the entry of
     /// each point with itself (principal angles all zero). `fromCosinesOnly` trades the accuracy
@@ -23,19 +29,13 @@ enum PairwiseMatrix {
     ) throws(GrassmannError) -> Matrix {
         try points.requireCommonSpace("list of points")
         let tiles = Tile.split(points)
+        let blocks = tiles.indices.flatMap { t in tiles.indices[t...].map { (t, $0) } }
         var result = Matrix(rows: points.count, cols: points.count)
-        for (t, rowTile) in tiles.enumerated() {
-            for columnTile in tiles[t...] {
-                if interruption.isRequested { throw .interrupted }
-                let angles = try rowTile.angles(with: columnTile, upperOnly: t == columnTile.index, fromCosinesOnly: fromCosinesOnly)
-                for (i, row) in angles.enumerated() {
-                    for (j, pa) in row {
-                        let value = try entry(pa, points[rowTile.start + i], points[j])
-                        result[rowTile.start + i, j] = value
-                        result[j, rowTile.start + i] = value
-                    }
-                }
-            }
+        try forEachPair(in: blocks, rowTiles: tiles, columnTiles: tiles, symmetric: true, fromCosinesOnly: fromCosinesOnly,
+                        interruption: interruption) { (i, j, pa) throws(GrassmannError) in
+            let value = try entry(pa, points[i], points[j])
+            result[i, j] = value
+            result[j, i] = value
         }
         for (i, point) in points.enumerated() {
             result[i, i] = try entry(.identical(rank: point.rank), point, point)
@@ -50,26 +50,41 @@ enum PairwiseMatrix {
         try rows.requireCommonSpace("list of row points")
         try cols.requireCommonSpace("list of column points")
         try rows[0].requireSameSpace(cols[0])
-        let columnTiles = Tile.split(cols)
+        let rowTiles = Tile.split(rows), columnTiles = Tile.split(cols)
+        let blocks = rowTiles.indices.flatMap { r in columnTiles.indices.map { (r, $0) } }
         var result = Matrix(rows: rows.count, cols: cols.count)
-        for rowTile in Tile.split(rows) {
-            for columnTile in columnTiles {
-                if interruption.isRequested { throw .interrupted }
-                let angles = try rowTile.angles(with: columnTile, upperOnly: false, fromCosinesOnly: false)
-                for (i, row) in angles.enumerated() {
-                    for (j, pa) in row {
-                        result[rowTile.start + i, j] = try entry(pa, rows[rowTile.start + i], cols[j])
-                    }
-                }
-            }
+        try forEachPair(in: blocks, rowTiles: rowTiles, columnTiles: columnTiles, symmetric: false, fromCosinesOnly: false,
+                        interruption: interruption) { (i, j, pa) throws(GrassmannError) in
+            result[i, j] = try entry(pa, rows[i], cols[j])
         }
         return result
     }
 
+    /// Computes the angles of every pair of points in `blocks` (pairs of tile positions; with
+    /// `symmetric`, only i < j within a tile paired with itself), a round of blocks at a time on
+    /// all cores, and passes each pair (row point index, column point index, angles) to
+    /// `consume` on the caller's thread, in block order.
+    private static func forEachPair(
+        in blocks: [(Int, Int)], rowTiles: [Tile], columnTiles: [Tile], symmetric: Bool, fromCosinesOnly: Bool,
+        interruption: Interruption, _ consume: (Int, Int, PrincipalAngles) throws(GrassmannError) -> Void
+    ) throws(GrassmannError) {
+        for first in stride(from: 0, to: blocks.count, by: roundSize) {
+            if interruption.isRequested { throw .interrupted }
+            let round = Array(blocks[first..<Swift.min(first + roundSize, blocks.count)])
+            let angles = try Parallel.map(round.count) { (b) throws(GrassmannError) in
+                let (r, c) = round[b]
+                return try rowTiles[r].angles(with: columnTiles[c], upperOnly: symmetric && r == c, fromCosinesOnly: fromCosinesOnly)
+            }
+            for (block, rows) in zip(round, angles) {
+                for (i, row) in rows.enumerated() {
+                    for (j, pa) in row { try consume(rowTiles[block.0].start + i, j, pa) }
+                }
+            }
+        }
+    }
+
     /// A run of consecutive points with their bases side by side.
     private struct Tile: Sendable {
-        /// The position of the tile in its list of tiles.
-        let index: Int
         /// The points' index of the tile's first point.
         let start: Int
         /// The tile's points.
@@ -90,7 +105,7 @@ enum PairwiseMatrix {
                 }
                 let slice = points[start..<end]
                 let offsets = slice.reduce(into: [0]) { $0.append($0.last! + $1.rank) }
-                tiles.append(Tile(index: tiles.count, start: start, points: slice,
+                tiles.append(Tile(start: start, points: slice,
                                   bases: try! Matrix.hcat(slice.map(\.basis)),  // same row count, checked by the caller
                                   offsets: offsets))
                 start = end
@@ -106,13 +121,13 @@ enum PairwiseMatrix {
                 try gemm(bases, transposeA: true, other.bases, into: &product)
                 return product
             }
-            return try Parallel.map(points.count) { (i) throws(GrassmannError) in
-                let a = points[start + i]
-                let rowBlock = offsets[i]..<offsets[i + 1]
+            return try points.indices.map { (index) throws(GrassmannError) in
+                let i = index - start
                 return try ((upperOnly ? i + 1 : 0)..<other.points.count).map { (j) throws(GrassmannError) in
-                    let b = other.points[other.start + j]
-                    let cross = gram.block(rows: rowBlock, cols: other.offsets[j]..<other.offsets[j + 1])
-                    return (other.start + j, try PrincipalAngles(cross: cross, a: a.basis, b: b.basis, fromCosinesOnly: fromCosinesOnly))
+                    let cross = gram.block(rows: offsets[i]..<offsets[i + 1], cols: other.offsets[j]..<other.offsets[j + 1])
+                    let angles = try PrincipalAngles(
+                        cross: cross, a: points[index].basis, b: other.points[other.start + j].basis, fromCosinesOnly: fromCosinesOnly)
+                    return (other.start + j, angles)
                 }
             }
         }

@@ -27,6 +27,15 @@ final class PairwiseMatrixTests: XCTestCase {
         }
     }
 
+    func testManyPointsSpanningSeveralRoundsOfBlocks() throws {
+        let points = (0..<100).map { _ in spaces.point(10, 40) }
+        let d = try GrassmannMetric.geodesic.distanceMatrix(points)
+        for (i, j) in [(0, 1), (3, 97), (45, 46), (60, 12), (99, 98)] {
+            XCTAssertEqual(d[i, j], try GrassmannMetric.geodesic.distance(points[i], points[j]), accuracy: 1e-13)
+            XCTAssertEqual(d[i, j], d[j, i])
+        }
+    }
+
     func testCrossMatrixAndRepeatability() throws {
         let rows = mixedPoints(9, n: 50), cols = mixedPoints(14, n: 50)
         let d = try GrassmannMetric.projection.distanceMatrix(from: rows, to: cols)
