@@ -9,6 +9,7 @@ let allGroups: [BenchmarkGroup] = [
     linalgBenchmarks,
     linalgLuaBenchmarks,
     stzBenchmarks,
+    grassmannBenchmarks,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

@@ -10,7 +10,10 @@ public enum Environment {
 
     /// The native modules, in installation order.
     static func nativeModules(stdlib: String?) -> [LuaModule] {
-        [CglabModule.module(stdlib: stdlib), LinalgModule.module, JSONModule.module, STZModule.module]
+        [
+            CglabModule.module(stdlib: stdlib), LinalgModule.module, JSONModule.module, STZModule.module,
+            GrassmannModule.module,
+        ]
     }
 
     /// A new state ready for user code.

@@ -27,6 +27,7 @@ final class LuaFileTests: XCTestCase {
 
     func testLinalg() throws { try runLuaFile("linalg.lua") }
     func testLinalgFiles() throws { try runLuaFile("linalg_files.lua") }
+    func testGrassmann() throws { try runLuaFile("grassmann.lua") }
     func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
     func testJSON() throws { try runLuaFile("json.lua") }
     func testSTZ() throws { try runLuaFile("stz.lua") }

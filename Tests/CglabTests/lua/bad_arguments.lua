@@ -6,6 +6,11 @@ local docs = require "cglab.docs"
 local samples = {
   ["linalg.Matrix"] = function() return linalg.matrix{{1, 2}, {3, 4}} end,
   ["linalg.Random"] = function() return linalg.rng(1) end,
+  ["grassmann.Point"] = function() return grassmann.point(linalg.eye(3, 1)) end,
+  ["grassmann.Interpolation"] = function()
+    return grassmann.interpolate({grassmann.point(linalg.eye(3, 1)), grassmann.point(linalg.ones(3, 1) / math.sqrt(3))},
+      {0, 1}, {method = "linear"})
+  end,
 }
 
 local bad = {
