@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "cglab", targets: ["cglab"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Linalg", targets: ["Linalg"]),
+        .library(name: "Plot", targets: ["Plot"]),
     ],
     targets: [
         // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev, zlib1g-dev).
@@ -25,12 +26,14 @@ let package = Package(
 
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
+        // Figures drawn by gnuplot (Debian: gnuplot-nox), run as a child process.
+        .target(name: "Plot", dependencies: ["Linalg"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
 
         // Lua modules: the only place where LuaHost and the numeric libraries meet.
-        .target(name: "Modules", dependencies: ["LuaHost", "Linalg"]),
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "Plot"]),
 
         // The executable: command line, REPL, script runner.
         // Swift 5 language mode: readline is configured through C global variables.
@@ -44,6 +47,7 @@ let package = Package(
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Linalg", "CZlib"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
         .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),
     ]
