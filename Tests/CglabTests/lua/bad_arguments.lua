@@ -6,6 +6,8 @@ local docs = require "cglab.docs"
 local samples = {
   ["linalg.Matrix"] = function() return linalg.matrix{{1, 2}, {3, 4}} end,
   ["linalg.Random"] = function() return linalg.rng(1) end,
+  ["plot.Figure"] = function() return plot.grid(2, 2):line({1, 2}) end,
+  ["cglab.Progress"] = function() return cglab.progress(3, {quiet = true}) end,
 }
 
 local bad = {
