@@ -29,7 +29,7 @@ struct GnuplotScript {
         let grid = figure.panels.count > 1
         let figureTitle = figure.title.flatMap { title in grid || figure.panels[0].title != nil ? title : nil }
         if grid || figureTitle != nil {
-            line("set multiplot layout \(figure.rows),\(figure.cols)" + (figureTitle.map { " title \(Self.quote($0))" } ?? ""))
+            line("set multiplot layout \(figure.rows),\(figure.cols)" + (figureTitle.map { " title \(Self.quote($0)) font \",12\"" } ?? ""))
         }
         for (p, panel) in figure.panels.enumerated() {
             writePanel(panel, index: p, fallbackTitle: grid ? nil : figure.title)
@@ -124,7 +124,7 @@ struct GnuplotScript {
             var upper = axis.upper ?? extent?.upperBound
             if empty && lower == nil && upper == nil { (lower, upper) = axis.logarithmic ? (1, 10) : (0, 1) }
             let end = { (value: Double?) in value.map { "\($0)" } ?? "*" }
-            line("set \(name)range [\(end(lower)):\(end(upper))]" + (extent == nil ? "" : " noextend"))
+            line("set \(name)range [\(end(lower)):\(end(upper))] " + (extent == nil ? "extend" : "noextend"))
         }
     }
 

@@ -60,7 +60,7 @@ final class ScriptTests: XCTestCase {
         XCTAssertTrue(text.contains("set title \"a \\\"quoted\\\"\\ntitle\"\n"), text)
         XCTAssertTrue(text.contains("with linespoints linewidth 3.0 pointtype 13 pointsize 1.0 linecolor rgb \"#1f77b4\" title \"E_xy \\\\ 1\""), text)
         XCTAssertTrue(text.contains("$s1_2 using 1:2 with points pointtype 7 pointsize 1.0 notitle"), text)
-        XCTAssertTrue(text.contains("set xrange [0.0:*]\n"), text)
+        XCTAssertTrue(text.contains("set xrange [0.0:*] extend\n"), text)
         XCTAssertTrue(text.contains("set key outside right top"), text)
         XCTAssertTrue(text.contains("set output '/tmp/o''ut.png'\n"), text)
         XCTAssertTrue(text.contains("noenhanced"), text)
@@ -83,7 +83,7 @@ final class ScriptTests: XCTestCase {
         }
         XCTAssertEqual(values, [1, 2, 3, 4, 5, 6], "row 1 first, x fastest")
         let text = made.text
-        XCTAssertTrue(text.contains("set multiplot layout 1,2 title \"maps\""), text)
+        XCTAssertTrue(text.contains("set multiplot layout 1,2 title \"maps\" font \",12\""), text)
         XCTAssertTrue(text.contains("'/tmp/data/heatmap2.bin' binary array=(3,2) format='%float64' endian=little dx=2.0 dy=2.0 origin=(1.0,11.0) with image notitle"), text)
         XCTAssertTrue(text.contains("set xrange [0.0:6.0] noextend\nset yrange [10.0:14.0] noextend"), text)
         XCTAssertTrue(text.contains("unset colorbox\n") && text.contains("set cbrange [-1.0:1.0] noextend"), text)
