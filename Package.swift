@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Linalg", "CZlib"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
-        .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),
+        .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules", "Plot"], exclude: ["lua"]),
     ]
 )

@@ -165,6 +165,7 @@ struct Invocation {
           CGLAB_STDLIB             folder of cglab's Lua library (default: found beside the program)
           CGLAB_HISTFILE           REPL history file (default ~/.cglab_history; empty: none)
           NO_COLOR                 no colour in the REPL
+          CGLAB_PLOT_TERMINAL      how fig:show() draws: auto, kitty, sixel or text
 
         In the REPL, :help lists the commands and ?name shows the documentation of a function.
         """

@@ -64,6 +64,14 @@ final class RenderTests: XCTestCase {
         XCTAssertLessThanOrEqual(lines.map(\.count).max() ?? 0, 70)
     }
 
+    func testSixelOutputIsOneDeviceControlString() throws {
+        let renderer = try installedRenderer()
+        let sixel = try renderer.render(try sampleFigure(width: 200, height: 100), as: .sixel)
+        XCTAssertEqual(Array(sixel.prefix(3)), Array("\u{1b}Pq".utf8), "starts a sixel sequence")
+        XCTAssertTrue(String(decoding: sixel, as: UTF8.self).contains("\"1;1;200;100"), "raster attributes with the size")
+        XCTAssertTrue(String(decoding: sixel.suffix(4), as: UTF8.self).contains("\u{1b}\\"), "ends the sequence")
+    }
+
     func testAnEmptyPanelAndNonPositiveValuesOnALogAxisStillDraw() throws {
         let renderer = try installedRenderer()
         var figure = try Figure(rows: 2, cols: 1)

@@ -61,14 +61,7 @@ public final class ProgressMeter {
     /// Records progress: `count` steps done (`nil`: one more than before) and the current
     /// values of `fields` (names already shown keep their place). Redraws the bar when due.
     public func update(to count: Int? = nil, fields: [(name: String, value: String)] = []) {
-        self.count = max(count ?? self.count + 1, 0)
-        for field in fields {
-            if let k = self.fields.firstIndex(where: { $0.name == field.name }) {
-                self.fields[k].value = field.value
-            } else {
-                self.fields.append(field)
-            }
-        }
+        record(count: count ?? self.count + 1, fields: fields)
         guard style == .bar, !isFinished else { return }
         let now = clock()
         if now - lastDrawn >= 0.1 || self.count == total {
@@ -81,12 +74,23 @@ public final class ProgressMeter {
     /// Later calls do nothing.
     public func finish(fields: [(name: String, value: String)] = []) {
         guard !isFinished else { return }
-        update(to: count, fields: fields)
+        record(count: count, fields: fields)
         isFinished = true
         switch style {
         case .bar: write("\r" + line(width: columns()) + "\u{1b}[K\n")
         case .summary: write(summary + "\n")
         case .quiet: break
+        }
+    }
+
+    private func record(count: Int, fields: [(name: String, value: String)]) {
+        self.count = max(count, 0)
+        for field in fields {
+            if let k = self.fields.firstIndex(where: { $0.name == field.name }) {
+                self.fields[k].value = field.value
+            } else {
+                self.fields.append(field)
+            }
         }
     }
 
