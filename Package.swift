@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "cglab", targets: ["cglab"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Linalg", targets: ["Linalg"]),
+        .library(name: "STZ", targets: ["STZ"]),
         .library(name: "Plot", targets: ["Plot"]),
     ],
     targets: [
@@ -26,6 +27,7 @@ let package = Package(
 
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
+        .target(name: "STZ", dependencies: ["Linalg"]),
         // Figures drawn by gnuplot (Debian: gnuplot-nox), run as a child process.
         .target(name: "Plot", dependencies: ["Linalg"]),
 
@@ -33,7 +35,7 @@ let package = Package(
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
 
         // Lua modules: the only place where LuaHost and the numeric libraries meet.
-        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "Plot"]),
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "STZ", "Plot"]),
 
         // The executable: command line, REPL, script runner.
         // Swift 5 language mode: readline is configured through C global variables.
@@ -43,10 +45,11 @@ let package = Package(
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(
-            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "CLinearAlgebra", "CLuaShim"],
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "STZ", "CLinearAlgebra", "CLuaShim"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Linalg", "CZlib"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
         .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules", "Plot"], exclude: ["lua"]),

@@ -25,6 +25,7 @@ final class LuaFileTests: XCTestCase {
     func testLinalgFiles() throws { try runLuaFile("linalg_files.lua") }
     func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
     func testJSON() throws { try runLuaFile("json.lua") }
+    func testSTZ() throws { try runLuaFile("stz.lua") }
     func testPlot() throws { try runLuaFile("plot.lua") }
     func testProgressAndCapture() throws { try runLuaFile("progress_capture.lua") }
     func testNotebookDocuments() throws { try runLuaFile("notebook.lua") }

@@ -163,6 +163,6 @@ enum PlotModule {
         guard stack.isNoneOrNil(-1) || stack.type(at: -1) == .string else {
             throw LuaError("plot.gnuplot must be a string (the gnuplot program), got a \(stack.typeName(at: -1))")
         }
-        return PlotRenderer(gnuplot: stack.string(at: -1), interruption: Interruption { LuaInterrupt.isRequested })
+        return PlotRenderer(gnuplot: stack.string(at: -1), interruption: luaInterruption)
     }
 }
