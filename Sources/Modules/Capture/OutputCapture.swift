@@ -15,8 +15,9 @@ enum OutputCapture {
         init() throws(LuaError) {
             var template = Array((NSTemporaryDirectory() + "/cglab-capture-XXXXXX").utf8CString)
             let file = mkstemp(&template)
-            guard file >= 0, fcntl(file, F_SETFD, FD_CLOEXEC) == 0 else { throw LuaError("capture: cannot create a temporary file: \(String(cString: strerror(errno)))") }
+            guard file >= 0 else { throw LuaError("capture: cannot create a temporary file: \(String(cString: strerror(errno)))") }
             unlink(template)
+            _ = fcntl(file, F_SETFD, FD_CLOEXEC)
             fflush(nil)
             let saved = fcntl(1, F_DUPFD_CLOEXEC, 0)
             guard saved >= 0, dup2(file, 1) >= 0 else {

@@ -28,7 +28,7 @@ enum PlotArguments {
         let yPosition = hasX ? position + 1 : position
         let y = try call.matrix(yPosition)
         let points = y.isVector ? y.count : y.rows
-        guard points > 0 else { throw ArgumentError(yPosition, "no points to plot (empty \(y.shape) matrix)") }
+        guard y.count > 0 else { throw ArgumentError(yPosition, "no points to plot (empty \(y.shape) matrix)") }
         let x = hasX ? try call.vector(position) : (1...points).map(Double.init)
         guard x.count == points else {
             throw ArgumentError(yPosition, "y has \(points) point\(points == 1 ? "" : "s") but x has \(x.count)"
@@ -61,8 +61,9 @@ enum PlotArguments {
         return (series, options)
     }
 
-    /// Option `key` as one string per series: a string (numbered "name 1", "name 2" ... when
-    /// there are several series) or a table of `count` strings.
+    /// Option `key` as one string per series: a table of `count` strings, or one string (a
+    /// label is then numbered "name 1", "name 2" ... when there are several series; a colour
+    /// applies to all).
     private static func strings(_ options: LuaOptions, _ key: String, count: Int) throws(ArgumentError) -> [String]? {
         try options.withValue(key) { stack throws(ArgumentError) -> [String] in
             if let text = stack.stringOrNumber(at: -1) {

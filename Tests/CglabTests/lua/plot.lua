@@ -104,6 +104,7 @@ T.case("bad arguments name the function, the argument and the problem", function
   T.raises("bad argument #1 to 'grid' (must be in 1..20, got 0)", plot.grid, 0, 1)
   T.raises("bad argument #1 to 'line' (figure expected, got table)", fig.line, {}, {1})
   T.raises("option 'size': whole numbers of pixels expected", plot.line, {1}, {size = {1.5, 2}})
+  T.raises("bad argument #1 to 'line' (no points to plot (empty 3x0 matrix))", plot.line, linalg.zeros(3, 0), {label = "a"})
 end)
 
 T.case("a missing gnuplot and a bad terminal setting are clear errors", function()
