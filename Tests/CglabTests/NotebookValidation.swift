@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 
 /// Checks .ipynb files against the nbformat 4 schema with Python's `nbformat` package: the one
-/// importable by `python3`, or one installed into a virtual environment under .build/. Skips
-/// (with the reason) when Python is missing or the package cannot be installed.
+/// `python3` imports (Debian's python3-nbformat, which scripts/install-deps.sh installs), or one
+/// pip installs into a virtual environment under .build/. Skips (with the reason) when Python is
+/// missing or the package cannot be installed.
 enum NotebookValidation {
     /// The Python interpreter that can import nbformat (found or set up once per test run).
     nonisolated(unsafe) private static var python: Result<String, XCTSkip>?
