@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Linalg", targets: ["Linalg"]),
         .library(name: "STZ", targets: ["STZ"]),
         .library(name: "Grassmann", targets: ["Grassmann"]),
+        .library(name: "Plot", targets: ["Plot"]),
     ],
     targets: [
         // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev, zlib1g-dev).
@@ -29,12 +30,14 @@ let package = Package(
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
         .target(name: "STZ", dependencies: ["Linalg"]),
         .target(name: "Grassmann", dependencies: ["Linalg", "CLinearAlgebra"]),
+        // Figures drawn by gnuplot (Debian: gnuplot-nox), run as a child process.
+        .target(name: "Plot", dependencies: ["Linalg"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
 
         // Lua modules: the only place where LuaHost and the numeric libraries meet.
-        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "STZ", "Grassmann"]),
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "STZ", "Grassmann", "Plot"]),
 
         // The executable: command line, REPL, script runner.
         // Swift 5 language mode: readline is configured through C global variables.
@@ -50,7 +53,8 @@ let package = Package(
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
         .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
         .testTarget(name: "GrassmannTests", dependencies: ["Grassmann", "Linalg"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Linalg", "CZlib"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
-        .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),
+        .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules", "Plot"], exclude: ["lua"]),
     ]
 )

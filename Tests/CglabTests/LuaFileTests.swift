@@ -32,5 +32,8 @@ final class LuaFileTests: XCTestCase {
     func testJSON() throws { try runLuaFile("json.lua") }
     func testSTZ() throws { try runLuaFile("stz.lua") }
     func testCalibrationPieces() throws { try runLuaFile("calib.lua") }
+    func testPlot() throws { try runLuaFile("plot.lua") }
+    func testProgressAndCapture() throws { try runLuaFile("progress_capture.lua") }
+    func testNotebookDocuments() throws { try runLuaFile("notebook.lua") }
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
 }

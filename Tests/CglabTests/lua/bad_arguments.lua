@@ -11,6 +11,8 @@ local samples = {
     return grassmann.interpolate({grassmann.point(linalg.eye(3, 1)), grassmann.point(linalg.ones(3, 1) / math.sqrt(3))},
       {0, 1}, {method = "linear"})
   end,
+  ["plot.Figure"] = function() return plot.grid(2, 2):line({1, 2}) end,
+  ["cglab.Progress"] = function() return cglab.progress(3, {quiet = true}) end,
 }
 
 local bad = {
