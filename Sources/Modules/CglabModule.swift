@@ -4,14 +4,15 @@ import LuaHost
 /// The `cglab` module: facts about the program and the terminal, and a wall clock.
 enum CglabModule {
     static func module(stdlib: String?) -> LuaModule {
-        var fields: [(String, any LuaPushable)] = [("version", Environment.version)]
+        var fields: [(String, any LuaPushable)] = [("version", Environment.version), ("blas", BLASKernels.current)]
         if let stdlib { fields.append(("stdlib", stdlib)) }
         return LuaModule(
             name: "cglab",
             doc: """
                 cglab: the program, its terminal, a clock, progress displays and output capture.
 
-                Fields: version (string), stdlib (the folder of the Lua standard library, when found).
+                Fields: version (string), blas (the OpenBLAS kernels in use), stdlib (the folder of the
+                Lua standard library, when found).
                 """,
             functions: [clock, isatty, terminalWidth, interrupted, ProgressBinding.constructor, OutputCapture.capture, OutputCapture.captured],
             types: [ProgressBinding.type],

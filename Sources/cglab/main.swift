@@ -1,8 +1,10 @@
 import Foundation
 import LuaHost
+import Modules
 
 // cglab: lua.c-compatible command line, script runner and REPL (see Invocation.usage).
 
+BLASKernels.restartWithPreferredKernelsIfNeeded()
 LuaInterrupt.install()
 
 let invocation: Invocation
