@@ -139,6 +139,6 @@ final class TrampolinePoolTests: XCTestCase {
         lua.register(function, asGlobal: "beyond")
         XCTAssertEqual(try lua.evaluate("return beyond(21)"), [.number(42)])
         XCTAssertEqual(try lua.evaluate("return select(2, pcall(beyond, 'x'))"),
-                       [.string("bad argument #1 to 'beyond' (number expected, got string)")])
+                       [.string("bad argument #1 to '\(function.name)' (number expected, got string)")])
     }
 }
