@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "cglab", targets: ["cglab"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Linalg", targets: ["Linalg"]),
+        .library(name: "Optimize", targets: ["Optimize"]),
+        .library(name: "Surrogate", targets: ["Surrogate"]),
     ],
     targets: [
         // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev, zlib1g-dev).
@@ -25,6 +27,10 @@ let package = Package(
 
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
+        // Samplers, optimisers (L-BFGS-B, Nelder-Mead) and acquisition functions.
+        .target(name: "Optimize", dependencies: ["Linalg"]),
+        // Gaussian-process regression: composable kernels, fitting, prediction.
+        .target(name: "Surrogate", dependencies: ["Linalg", "Optimize", "CLinearAlgebra"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
@@ -40,10 +46,13 @@ let package = Package(
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(
-            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "CLinearAlgebra", "CLuaShim"],
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "CLinearAlgebra", "CLuaShim",
+                           "Surrogate", "Optimize"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "OptimizeTests", dependencies: ["Optimize", "Linalg"]),
+        .testTarget(name: "SurrogateTests", dependencies: ["Surrogate", "Optimize", "Linalg"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
         .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),
     ]
