@@ -1,0 +1,175 @@
+import Dispatch
+import Foundation
+import Linalg
+
+// Covariance matrices and their gradients. Matrices here are plain column-major arrays; the
+// training covariance and its gradients are symmetric and only their lower triangle (diagonal
+// included) is computed and used, which is all LAPACK's Cholesky reads.
+
+/// The lower triangle of a training covariance and of its derivative with respect to each free
+/// log-hyperparameter, n x n column-major (upper triangle zero).
+struct TrainingCovariance {
+    var k: [Double]
+    var gradients: [[Double]]
+}
+
+extension Kernel.Node {
+    /// K(X, X) (lower triangle) and, when `withGradient`, dK/dθ_p for every free hyperparameter.
+    func training(_ x: Matrix, withGradient: Bool) -> TrainingCovariance {
+        let n = x.rows
+        switch self {
+        case let .stationary(kernel):
+            return kernel.training(x, withGradient: withGradient)
+        case let .constant(c):
+            var lower = [Double](repeating: 0, count: n * n)
+            for j in 0..<n { for i in j..<n { lower[i + j * n] = c.value } }
+            return TrainingCovariance(k: lower, gradients: withGradient && c.isFree ? [lower] : [])
+        case let .white(w):
+            var diagonal = [Double](repeating: 0, count: n * n)
+            for i in 0..<n { diagonal[i + i * n] = w.value }
+            return TrainingCovariance(k: diagonal, gradients: withGradient && w.isFree ? [diagonal] : [])
+        case let .sum(a, b):
+            let left = a.training(x, withGradient: withGradient), right = b.training(x, withGradient: withGradient)
+            return TrainingCovariance(k: zip(left.k, right.k).map(+), gradients: left.gradients + right.gradients)
+        case let .product(a, b):
+            let left = a.training(x, withGradient: withGradient), right = b.training(x, withGradient: withGradient)
+            let gradients = left.gradients.map { zip($0, right.k).map(*) } + right.gradients.map { zip(left.k, $0).map(*) }
+            return TrainingCovariance(k: zip(left.k, right.k).map(*), gradients: gradients)
+        }
+    }
+
+    /// K(B, A)ᵀ laid out as an n x m column-major array, n = rows of `a` (training inputs),
+    /// m = rows of `b`: column t holds the covariances of point t of `b` with every row of `a`.
+    /// White noise contributes nothing between distinct input sets.
+    func cross(_ a: Matrix, _ b: Matrix) -> [Double] {
+        switch self {
+        case let .stationary(kernel): return kernel.cross(a, b)
+        case let .constant(c): return [Double](repeating: c.value, count: a.rows * b.rows)
+        case .white: return [Double](repeating: 0, count: a.rows * b.rows)
+        case let .sum(l, r): return zip(l.cross(a, b), r.cross(a, b)).map(+)
+        case let .product(l, r): return zip(l.cross(a, b), r.cross(a, b)).map(*)
+        }
+    }
+
+    /// k(x_i, x_i) for every row of `x` (white noise included, as scikit-learn's `diag`).
+    func diagonal(_ x: Matrix) -> [Double] {
+        switch self {
+        case .stationary: return [Double](repeating: 1, count: x.rows)
+        case let .constant(c): return [Double](repeating: c.value, count: x.rows)
+        case let .white(w): return [Double](repeating: w.value, count: x.rows)
+        case let .sum(l, r): return zip(l.diagonal(x), r.diagonal(x)).map(+)
+        case let .product(l, r): return zip(l.diagonal(x), r.diagonal(x)).map(*)
+        }
+    }
+
+    /// The covariances k(point, a_i) with every row of `a`, and their gradients with respect to
+    /// the point: `gradient[k][i] = ∂k(point, a_i)/∂point_k`.
+    func crossGradient(at point: [Double], _ a: Matrix) -> (k: [Double], gradient: [[Double]]) {
+        let n = a.rows, d = point.count
+        switch self {
+        case let .stationary(kernel): return kernel.crossGradient(at: point, a)
+        case let .constant(c):
+            return ([Double](repeating: c.value, count: n), Array(repeating: [Double](repeating: 0, count: n), count: d))
+        case .white:
+            return ([Double](repeating: 0, count: n), Array(repeating: [Double](repeating: 0, count: n), count: d))
+        case let .sum(l, r):
+            let left = l.crossGradient(at: point, a), right = r.crossGradient(at: point, a)
+            return (zip(left.k, right.k).map(+), zip(left.gradient, right.gradient).map { zip($0, $1).map(+) })
+        case let .product(l, r):
+            let left = l.crossGradient(at: point, a), right = r.crossGradient(at: point, a)
+            var gradient = left.gradient
+            for c in 0..<d {
+                for i in 0..<n {
+                    let product: Double = left.gradient[c][i] * right.k[i]
+                    gradient[c][i] = product + left.k[i] * right.gradient[c][i]
+                }
+            }
+            return (zip(left.k, right.k).map(*), gradient)
+        }
+    }
+}
+
+extension StationaryKernel {
+    /// The lower triangle of K(X, X) and of its log-hyperparameter gradients (α first, then the
+    /// free length scales), one pass over the pairs.
+    func training(_ x: Matrix, withGradient: Bool) -> TrainingCovariance {
+        let n = x.rows, d = x.cols, ard = lengthScales.count > 1
+        let z = x.withUnsafeBufferPointer { scaledRows($0, rows: n, cols: d) }
+        let shapeFree = withGradient && (shape?.isFree ?? false)
+        let freeScales = withGradient ? lengthScales.indices.filter { lengthScales[$0].isFree } : []
+        var k = [Double](repeating: 0, count: n * n)
+        var shapeGradient = [Double](repeating: 0, count: shapeFree ? n * n : 0)
+        var scaleGradients = [[Double]](repeating: [Double](repeating: 0, count: n * n), count: freeScales.count)
+        var delta = [Double](repeating: 0, count: d)
+        for j in 0..<n {
+            k[j + j * n] = 1
+            for i in (j + 1)..<Swift.max(j + 1, n) {
+                var r2 = 0.0
+                for c in 0..<d {
+                    let diff = z[i * d + c] - z[j * d + c]
+                    delta[c] = diff * diff
+                    r2 += delta[c]
+                }
+                let (f, q) = profile(r2)
+                let index = i + j * n
+                k[index] = f
+                if shapeFree { shapeGradient[index] = shapeDerivative(r2, f: f) }
+                for (p, c) in freeScales.enumerated() { scaleGradients[p][index] = -2 * q * (ard ? delta[c] : r2) }
+            }
+        }
+        return TrainingCovariance(k: k, gradients: (shapeFree ? [shapeGradient] : []) + scaleGradients)
+    }
+
+    /// K(B, A)ᵀ, n x m column-major (see ``Kernel/Node/cross(_:_:)``); large blocks are split
+    /// over the cores.
+    func cross(_ a: Matrix, _ b: Matrix) -> [Double] {
+        let n = a.rows, m = b.rows, d = a.cols
+        let za = a.withUnsafeBufferPointer { scaledRows($0, rows: n, cols: d) }
+        let zb = b.withUnsafeBufferPointer { scaledRows($0, rows: m, cols: d) }
+        var out = [Double](repeating: 0, count: n * m)
+        let chunks = n * m >= 1 << 16 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        out.withUnsafeMutableBufferPointer { buffer in
+            let base = UncheckedPointer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for t in stride(from: chunk, to: m, by: chunks) {
+                    let column = base.pointer + t * n
+                    for i in 0..<n {
+                        var r2 = 0.0
+                        for c in 0..<d {
+                            let diff = za[i * d + c] - zb[t * d + c]
+                            r2 += diff * diff
+                        }
+                        column[i] = profile(r2).f
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// k(point, a_i) and ∂k/∂point_k = 2 q (point_k - a_ik)/l_k².
+    func crossGradient(at point: [Double], _ a: Matrix) -> (k: [Double], gradient: [[Double]]) {
+        let n = a.rows, d = a.cols
+        let scales = (0..<d).map { lengthScales.count == 1 ? lengthScales[0].value : lengthScales[$0].value }
+        var k = [Double](repeating: 0, count: n)
+        var gradient = [[Double]](repeating: [Double](repeating: 0, count: n), count: d)
+        for i in 0..<n {
+            var r2 = 0.0
+            for c in 0..<d {
+                let diff = (point[c] - a[i, c]) / scales[c]
+                r2 += diff * diff
+            }
+            let (f, q) = profile(r2)
+            k[i] = f
+            for c in 0..<d { gradient[c][i] = 2 * q * (point[c] - a[i, c]) / (scales[c] * scales[c]) }
+        }
+        return (k, gradient)
+    }
+}
+
+/// A raw pointer that may cross into `concurrentPerform`'s closure: each iteration writes a
+/// disjoint set of columns.
+struct UncheckedPointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Double>
+    init(_ pointer: UnsafeMutablePointer<Double>) { self.pointer = pointer }
+}
