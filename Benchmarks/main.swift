@@ -7,6 +7,7 @@ import Foundation
 let allGroups: [BenchmarkGroup] = [
     hostBenchmarks,
     linalgBenchmarks,
+    gpBenchmarks,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

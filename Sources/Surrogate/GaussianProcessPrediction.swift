@@ -28,11 +28,13 @@ extension GaussianProcess {
             let blockMean = v.withUnsafeBufferPointer { transposedTimes($0, rows: n, cols: mb, weights) }
             triangularSolve(lower, order: n, &v, columns: mb)
             let prior = kernel.node.diagonal(points)
-            for t in 0..<mb {
-                var explained = 0.0
-                for i in 0..<n { explained += v[i + t * n] * v[i + t * n] }
-                mean[start + t] = blockMean[t] * targetScale + targetMean
-                deviation[start + t] = Swift.max(prior[t] - explained, 0).squareRoot() * targetScale
+            v.withUnsafeBufferPointer { solved in
+                for t in 0..<mb {
+                    var explained = 0.0
+                    for i in 0..<n { explained += solved[i + t * n] * solved[i + t * n] }
+                    mean[start + t] = blockMean[t] * targetScale + targetMean
+                    deviation[start + t] = Swift.max(prior[t] - explained, 0).squareRoot() * targetScale
+                }
             }
             if covariance {
                 var c = kernel.node.cross(points, points)

@@ -40,14 +40,45 @@ extension Kernel.Node {
 
     /// K(B, A)ᵀ laid out as an n x m column-major array, n = rows of `a` (training inputs),
     /// m = rows of `b`: column t holds the covariances of point t of `b` with every row of `a`.
-    /// White noise contributes nothing between distinct input sets.
+    /// White noise contributes nothing between distinct input sets. The tree is expanded into a
+    /// sum of products first, so that `c * matern + white` costs one pass of the Matérn profile.
     func cross(_ a: Matrix, _ b: Matrix) -> [Double] {
+        var out = [Double](repeating: 0, count: a.rows * b.rows)
+        for term in crossTerms {
+            guard let first = term.factors.first else {
+                out.withUnsafeMutableBufferPointer { buffer in
+                    for i in buffer.indices { buffer[i] += term.coefficient }
+                }
+                continue
+            }
+            if term.factors.count == 1 {
+                first.accumulateCross(a, b, scale: term.coefficient, into: &out)
+                continue
+            }
+            var product = [Double](repeating: 0, count: out.count)
+            first.accumulateCross(a, b, scale: term.coefficient, into: &product)
+            for factor in term.factors.dropFirst() {
+                var values = [Double](repeating: 0, count: out.count)
+                factor.accumulateCross(a, b, scale: 1, into: &values)
+                for i in values.indices { product[i] *= values[i] }
+            }
+            for i in out.indices { out[i] += product[i] }
+        }
+        return out
+    }
+
+    /// The kernel between distinct inputs as a sum of terms `coefficient * Π factors`, products
+    /// distributed over sums; white noise has no terms there.
+    var crossTerms: [(coefficient: Double, factors: [StationaryKernel])] {
         switch self {
-        case let .stationary(kernel): return kernel.cross(a, b)
-        case let .constant(c): return [Double](repeating: c.value, count: a.rows * b.rows)
-        case .white: return [Double](repeating: 0, count: a.rows * b.rows)
-        case let .sum(l, r): return zip(l.cross(a, b), r.cross(a, b)).map(+)
-        case let .product(l, r): return zip(l.cross(a, b), r.cross(a, b)).map(*)
+        case let .stationary(k): return [(1, [k])]
+        case let .constant(c): return [(c.value, [])]
+        case .white: return []
+        case let .sum(l, r): return l.crossTerms + r.crossTerms
+        case let .product(l, r):
+            return l.crossTerms.flatMap { left in
+                r.crossTerms.map { right in (left.coefficient * right.coefficient, left.factors + right.factors) }
+            }
         }
     }
 
@@ -120,31 +151,36 @@ extension StationaryKernel {
         return TrainingCovariance(k: k, gradients: (shapeFree ? [shapeGradient] : []) + scaleGradients)
     }
 
-    /// K(B, A)ᵀ, n x m column-major (see ``Kernel/Node/cross(_:_:)``); large blocks are split
-    /// over the cores.
-    func cross(_ a: Matrix, _ b: Matrix) -> [Double] {
+    /// Adds `scale` times K(B, A)ᵀ (n x m column-major, see ``Kernel/Node/cross(_:_:)``) to
+    /// `out`; large blocks are split over the cores.
+    func accumulateCross(_ a: Matrix, _ b: Matrix, scale: Double, into out: inout [Double]) {
         let n = a.rows, m = b.rows, d = a.cols
         let za = a.withUnsafeBufferPointer { scaledRows($0, rows: n, cols: d) }
         let zb = b.withUnsafeBufferPointer { scaledRows($0, rows: m, cols: d) }
-        var out = [Double](repeating: 0, count: n * m)
         let chunks = n * m >= 1 << 16 ? ProcessInfo.processInfo.activeProcessorCount : 1
-        out.withUnsafeMutableBufferPointer { buffer in
-            let base = UncheckedPointer(buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for t in stride(from: chunk, to: m, by: chunks) {
-                    let column = base.pointer + t * n
-                    for i in 0..<n {
-                        var r2 = 0.0
-                        for c in 0..<d {
-                            let diff = za[i * d + c] - zb[t * d + c]
-                            r2 += diff * diff
+        za.withUnsafeBufferPointer { pa in
+            zb.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { buffer in
+                    let base = UncheckedPointer(buffer.baseAddress!)
+                    let left = UncheckedPointer(UnsafeMutablePointer(mutating: pa.baseAddress!))
+                    let right = UncheckedPointer(UnsafeMutablePointer(mutating: pb.baseAddress!))
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        for t in stride(from: chunk, to: m, by: chunks) {
+                            let column = base.pointer + t * n, point = right.pointer + t * d
+                            for i in 0..<n {
+                                let row = left.pointer + i * d
+                                var r2 = 0.0
+                                for c in 0..<d {
+                                    let diff = row[c] - point[c]
+                                    r2 += diff * diff
+                                }
+                                column[i] += scale * profile(r2).f
+                            }
                         }
-                        column[i] = profile(r2).f
                     }
                 }
             }
         }
-        return out
     }
 
     /// k(point, a_i) and ∂k/∂point_k = 2 q (point_k - a_ik)/l_k².
