@@ -33,9 +33,8 @@ func bestTime(repeats: Int = 5, _ body: () throws -> Void) rethrows -> Double {
 /// `target` is the ratio the issue asks for (printed, never asserted).
 func report(_ label: String, seconds: Double, baseline: Double, baselineLabel: String, target: Double? = nil) {
     let ratio = baseline / seconds
-    var line = String(
-        format: "  %-44@ %10@  %-22@ %10@  ratio %7.2f", label as NSString, format(seconds) as NSString,
-        baselineLabel as NSString, format(baseline) as NSString, ratio)
+    var line = "  " + padded(label, 44) + " " + padded(format(seconds), 10, left: true) + "  " + padded(baselineLabel, 22)
+        + " " + padded(format(baseline), 10, left: true) + String(format: "  ratio %7.2f", ratio)
     if let target { line += String(format: "  (target >= %.2f %@)", target, ratio >= target ? "met" : "MISSED") }
     print(line)
 }
@@ -48,4 +47,10 @@ func format(_ seconds: Double) -> String {
     case ..<1: return String(format: "%.2f ms", seconds * 1e3)
     default: return String(format: "%.3f s", seconds)
     }
+}
+
+/// `text` padded with spaces to `width` characters (on the left with `left`).
+func padded(_ text: String, _ width: Int, left: Bool = false) -> String {
+    let padding = String(repeating: " ", count: max(0, width - text.count))
+    return left ? padding + text : text + padding
 }

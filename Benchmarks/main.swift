@@ -7,6 +7,7 @@ import Foundation
 let allGroups: [BenchmarkGroup] = [
     hostBenchmarks,
     linalgBenchmarks,
+    linalgLuaBenchmarks,
     gpBenchmarks,
 ]
 

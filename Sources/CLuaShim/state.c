@@ -82,6 +82,9 @@ lua_State *cglab_newstate(void) {
         free(context);
         return NULL;
     }
+    /* The extra space of every thread (copied from the main thread) points at the context, so
+       the trampoline finds it without an API call. */
+    *(cglab_alloc_context **)lua_getextraspace(L) = context;
     lua_atpanic(L, cglab_panic);
     lua_setwarnf(L, warn_off, L);
     return L;
@@ -94,10 +97,8 @@ void cglab_close(lua_State *L) {
     free(context);
 }
 
-static cglab_alloc_context *context_of(lua_State *L) {
-    void *context = NULL;
-    lua_getallocf(L, &context);
-    return (cglab_alloc_context *)context;
+static inline cglab_alloc_context *context_of(lua_State *L) {
+    return *(cglab_alloc_context **)lua_getextraspace(L);
 }
 
 int cglab_pcall(lua_State *L, int nargs, int nresults, int msgh) {
@@ -128,7 +129,7 @@ void cglab_set_native_dispatch(cglab_native_dispatch dispatch) { native_dispatch
 static int cglab_trampoline(lua_State *L) {
     cglab_alloc_context *context = context_of(L);
     context->swift_depth++;
-    int results = native_dispatch(L);
+    int results = native_dispatch(L, lua_touserdata(L, lua_upvalueindex(1)), lua_gettop(L));
     context->swift_depth--;
     if (results < 0) return lua_error(L); /* the Swift frame has returned */
     return results;

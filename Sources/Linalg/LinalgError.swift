@@ -52,30 +52,47 @@ public enum LinalgError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// A one-line message naming the function and the shapes involved.
     public var description: String {
+        function.map { "\($0): \(reason)" } ?? reason
+    }
+
+    /// The function that failed (`nil` for a shape mismatch of an operator).
+    public var function: String? {
+        switch self {
+        case .shapeMismatch: return nil
+        case let .notSquare(function, _), let .invalidShape(function, _, _), let .invalidArgument(function, _),
+            let .empty(function, _), let .singular(function, _), let .notPositiveDefinite(function, _, _),
+            let .nonFinite(function, _, _), let .noConvergence(function, _, _), let .lapackFailure(function, _, _):
+            return function
+        }
+    }
+
+    /// What went wrong, without the function name (for callers that name the function their own
+    /// way, such as a Lua binding).
+    public var reason: String {
         switch self {
         case let .shapeMismatch(operation, lhs, rhs):
             return "shape mismatch in \(operation): \(lhs) and \(rhs)"
-        case let .notSquare(function, shape):
-            return "\(function): matrix must be square, got \(shape)"
-        case let .invalidShape(function, shape, expected):
-            return "\(function): expected \(expected), got \(shape)"
-        case let .invalidArgument(function, message):
-            return "\(function): \(message)"
-        case let .empty(function, shape):
-            return "\(function): matrix is empty (\(shape))"
-        case let .singular(function, pivot):
-            return "\(function): matrix is singular (U(\(pivot),\(pivot)) = 0)"
-        case let .notPositiveDefinite(function, order, jitter):
+        case let .notSquare(_, shape):
+            return "matrix must be square, got \(shape)"
+        case let .invalidShape(_, shape, expected):
+            return "expected \(expected), got \(shape)"
+        case let .invalidArgument(_, message):
+            return message
+        case let .empty(_, shape):
+            return "matrix is empty (\(shape))"
+        case let .singular(_, pivot):
+            return "matrix is singular (U(\(pivot),\(pivot)) = 0)"
+        case let .notPositiveDefinite(_, order, jitter):
             let tried = jitter > 0 ? ", even with diagonal jitter \(jitter)" : ""
-            return "\(function): matrix is not positive definite (leading minor of order \(order))\(tried)"
-        case let .nonFinite(function, argument, shape):
-            return "\(function): \(argument) (\(shape)) contains NaN or infinity"
-        case let .noConvergence(function, routine, info):
-            return "\(function): \(routine) did not converge (info = \(info))"
-        case let .lapackFailure(function, routine, info) where info <= -1010:
-            return "\(function): \(routine) could not allocate its workspace"
-        case let .lapackFailure(function, routine, info):
-            return "\(function): \(routine) rejected argument \(-info)"
+            return "matrix is not positive definite (leading minor of order \(order))\(tried)"
+        case let .nonFinite(_, argument, shape):
+            return "\(argument) (\(shape)) contains NaN or infinity"
+        case let .noConvergence(_, routine, info):
+            return "\(routine) did not converge (info = \(info))"
+        case let .lapackFailure(_, routine, info) where info <= -1010:
+            return "\(routine) could not allocate its workspace"
+        case let .lapackFailure(_, routine, info):
+            return "\(routine) rejected argument \(-info)"
         }
     }
 }

@@ -111,6 +111,27 @@ extension LuaCall {
     /// Pushes nothing and returns 0.
     public func returningNothing() -> Int { 0 }
 
+    /// Pushes `value` and returns 1.
+    public func returning<A: LuaPushable>(_ value: A) -> Int {
+        value.push(onto: stack)
+        return 1
+    }
+
+    /// Pushes `first` and `second` and returns 2.
+    public func returning<A: LuaPushable, B: LuaPushable>(_ first: A, _ second: B) -> Int {
+        first.push(onto: stack)
+        second.push(onto: stack)
+        return 2
+    }
+
+    /// Pushes `first`, `second` and `third` and returns 3.
+    public func returning<A: LuaPushable, B: LuaPushable, C: LuaPushable>(_ first: A, _ second: B, _ third: C) -> Int {
+        first.push(onto: stack)
+        second.push(onto: stack)
+        third.push(onto: stack)
+        return 3
+    }
+
     /// Pushes each value and returns how many were pushed.
     public func returning(_ values: any LuaPushable...) -> Int {
         for value in values { value.push(onto: stack) }

@@ -87,3 +87,11 @@ public struct ArgumentError: Error, CustomStringConvertible, Sendable {
     /// `bad argument #position (message)`, without the function name.
     public var description: String { "bad argument #\(position) (\(message))" }
 }
+
+/// An error that knows how to read after the name of the native function that threw it:
+/// reported as `name: luaMessage` (for library errors whose own description names a Swift
+/// function the Lua user never sees).
+public protocol LuaReportableError: Error {
+    /// The message without any function name.
+    var luaMessage: String { get }
+}

@@ -16,6 +16,7 @@ public typealias NativeBody = (LuaCall) throws -> Int
 /// - ``ArgumentError``: `bad argument #2 to 'solve' (message)`, counting arguments as Lua's
 ///   `luaL_argerror` does (self excluded in method calls: `calling 'f' on bad self`);
 /// - ``LuaError`` from a Lua call made by the body: the original error object, unchanged;
+/// - ``LuaReportableError``: `name: luaMessage` (just `luaMessage` for a metamethod);
 /// - any other error: `name: description`.
 /// Messages get the caller's position prefix (`script.lua:12: `), like `luaL_error`.
 public final class NativeFunction: @unchecked Sendable {
@@ -32,13 +33,20 @@ public final class NativeFunction: @unchecked Sendable {
         self.body = body
     }
 
+    /// The same function under another name and docstring (for aliases such as a module
+    /// function that is also a method under a different name).
+    public func renamed(_ name: String, doc: String?) -> NativeFunction {
+        NativeFunction(name, doc: doc, body)
+    }
+
     /// Runs the body for the trampoline: the result count, or the error sentinel with the error
     /// object pushed.
-    func invoke(_ state: OpaquePointer) -> Int32 {
+    @inline(__always)
+    func invoke(_ state: OpaquePointer, argumentCount: Int32) -> Int32 {
         let stack = LuaStack(state)
         do {
-            let call = LuaCall(stack: stack, function: self)
-            return Int32(try body(call))
+            let call = LuaCall(stack: stack, function: self, argumentCount: Int(argumentCount))
+            return Int32(truncatingIfNeeded: try body(call))
         } catch {
             pushError(error, on: stack)
             return CGLAB_NATIVE_ERROR
@@ -59,6 +67,9 @@ public final class NativeFunction: @unchecked Sendable {
             message = argumentMessage(argument, stack: stack)
         } else if let luaError = error as? LuaError {
             message = luaError.message
+        } else if let reportable = error as? LuaReportableError {
+            // Metamethods are reached through operators, not by name: no name prefix.
+            message = name.hasPrefix("__") ? reportable.luaMessage : "\(name): \(reportable.luaMessage)"
         } else {
             let text = String(describing: error)
             message = text.hasPrefix(name + ":") ? text : "\(name): \(text)"
@@ -91,10 +102,10 @@ public final class NativeFunction: @unchecked Sendable {
     }
 }
 
-/// The trampoline's entry into Swift: finds the ``NativeFunction`` in upvalue 1 and runs it.
-let nativeDispatch: @convention(c) (OpaquePointer?) -> Int32 = { state in
-    guard let state, let box = cglab_native_box(state) else { return 0 }
-    return Unmanaged<NativeFunction>.fromOpaque(box)._withUnsafeGuaranteedRef { $0.invoke(state) }
+/// The trampoline's entry into Swift: runs the ``NativeFunction`` the closure's upvalue points at.
+let nativeDispatch: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int32) -> Int32 = { state, box, count in
+    guard let state, let box else { return 0 }
+    return Unmanaged<NativeFunction>.fromOpaque(box)._withUnsafeGuaranteedRef { $0.invoke(state, argumentCount: count) }
 }
 
 /// The arguments and stack of one call of a native function.
@@ -102,14 +113,14 @@ public struct LuaCall {
     /// The Lua stack; arguments are at indices 1 through ``argumentCount``.
     public let stack: LuaStack
     /// The function being called.
-    public let function: NativeFunction
+    public unowned(unsafe) let function: NativeFunction
     /// The number of arguments passed.
     public let argumentCount: Int
 
-    init(stack: LuaStack, function: NativeFunction) {
+    init(stack: LuaStack, function: NativeFunction, argumentCount: Int) {
         self.stack = stack
         self.function = function
-        self.argumentCount = Int(stack.top)
+        self.argumentCount = argumentCount
     }
 
     /// The called function's name, for messages.

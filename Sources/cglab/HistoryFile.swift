@@ -43,7 +43,7 @@ struct HistoryFile {
     }
 
     private func create() -> FileHandle? {
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { return nil }
         return FileHandle(forWritingAtPath: path)
     }
 

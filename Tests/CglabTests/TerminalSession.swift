@@ -67,10 +67,23 @@ final class TerminalSession {
     /// Presses keys by tmux name (`Enter`, `Tab`, `C-c`, `Up`).
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
 
-    /// Types `line` and presses Enter.
+    /// Waits until the program shows a prompt (`> ` or `>> ` on the last line), then types
+    /// `line` and presses Enter. Waiting keeps typed-ahead text from being echoed by the
+    /// terminal before the prompt appears.
     func enter(_ line: String) throws {
+        try waitForPrompt()
         try type(line)
         try press("Enter")
+    }
+
+    /// Waits (up to 10 s) for a prompt on the last non-empty line of the screen.
+    func waitForPrompt() throws {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let last = try screen().split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if let last, [">", ">>"].contains(last.trimmingCharacters(in: .whitespaces)) { return }
+            usleep(20_000)
+        }
     }
 
     /// Pastes `text` as a terminal paste (bracketed when the program asked for it).

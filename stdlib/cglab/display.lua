@@ -3,7 +3,8 @@
 --   display(v, ...)            prints each value readably (strings at top level print raw)
 --   display.color              colour codes on or off (default: stdout is a terminal, NO_COLOR unset)
 --   display.register(name, f)  renders values whose metatable __name is `name` with f(v, options)
---   display.summary(v)         a one-line description (type, shape, size) used by :whos
+--   display.summary(v)         a one-line description (type, shape, size) used by :whos; a native
+--                              type provides it with a __summary metamethod
 --   display.output(text)       where display writes (replace it to capture output)
 
 local pretty = require "cglab.pretty"
@@ -43,6 +44,11 @@ function display.summary(value)
   local mt = getmetatable(value)
   local name = type(mt) == "table" and rawget(mt, "__name") or nil
   if name and summarizers[name] then return name, summarizers[name](value) end
+  local native = type(mt) == "table" and rawget(mt, "__summary")
+  if native then
+    local ok, text = pcall(native, value)
+    if ok then return name or type(value), text end
+  end
   if type(value) == "number" or type(value) == "boolean" then return type(value), tostring(value) end
   return name or type(value), size_of(value)
 end

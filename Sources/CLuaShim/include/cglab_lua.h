@@ -66,19 +66,15 @@ int cglab_traceback_handler(lua_State *L);
 /* Result of a Swift native body: >= 0 results, or this sentinel with the error object on top. */
 #define CGLAB_NATIVE_ERROR (-1)
 
-/* The Swift dispatcher: reads the native function from upvalue 1 and runs it. */
-typedef int (*cglab_native_dispatch)(lua_State *L);
+/* The Swift dispatcher: runs the native function `box` (upvalue 1 of the closure) on the
+   `nargs` arguments on the stack. */
+typedef int (*cglab_native_dispatch)(lua_State *L, void *box, int nargs);
 
 /* Installs the Swift dispatcher (once per process). */
 void cglab_set_native_dispatch(cglab_native_dispatch dispatch);
 
 /* Pushes a Lua function that runs the native function `box` (a pointer kept alive by Swift). */
 void cglab_pushnative(lua_State *L, void *box);
-
-/* The native function pointer stored in upvalue 1 of the running trampoline closure. */
-static inline void *cglab_native_box(lua_State *L) {
-    return lua_touserdata(L, lua_upvalueindex(1));
-}
 
 /* Pushes a plain C function that returns nothing (used as a baseline by the benchmarks). */
 void cglab_push_c_noop(lua_State *L);

@@ -1,0 +1,28 @@
+import Foundation
+import LuaHost
+import Modules
+import XCTest
+
+/// Runs the Lua test files in Tests/CglabTests/lua, each in a fresh cglab state (as scripts see
+/// it), with the global TEST_ROOT set to the package root.
+final class LuaFileTests: XCTestCase {
+    private func runLuaFile(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let lua = try Environment.makeState(stdlib: packageRoot.appendingPathComponent("stdlib").path)
+        lua.stack.push(packageRoot.path)
+        try lua.stack.protectedSetGlobal("TEST_ROOT")
+        let path = packageRoot.appendingPathComponent("Tests/CglabTests/lua/\(name)").path
+        do {
+            try lua.stack.loadFile(path)
+            try lua.runInterruptibly { () throws(LuaError) in
+                try lua.stack.protectedCall(arguments: 0, results: 0, traceback: true)
+            }
+        } catch {
+            XCTFail("\(name):\n\(error.message)", file: file, line: line)
+        }
+    }
+
+    func testLinalg() throws { try runLuaFile("linalg.lua") }
+    func testLinalgFiles() throws { try runLuaFile("linalg_files.lua") }
+    func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
+    func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
+}
