@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
 
         // Lua modules: the only place where LuaHost and the numeric libraries meet.
-        .target(name: "Modules", dependencies: ["LuaHost", "Linalg"]),
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "Surrogate", "Optimize"]),
 
         // The executable: command line, REPL, script runner.
         // Swift 5 language mode: readline is configured through C global variables.
