@@ -51,15 +51,19 @@ public struct AcquisitionMaximizer: Sendable {
             let x = candidates.row(i).elements
             if !starts.contains(x) { starts.append(x) }
         }
+        // The acquisition is divided by its best candidate value so that the gradient
+        // tolerance of L-BFGS-B means the same for an expected improvement of 1e-9 as of 1e3.
+        let scale = bestValue.isFinite && bestValue != 0 ? Swift.abs(bestValue) : 1
         for start in starts {
             try interruption.check()
             let result = try lbfgsb({ x in
                 let (value, gradient) = acquisition.valueAndGradient(try model.predictWithGradient(at: x), best: best)
-                return (-value, gradient.map { -$0 })
+                return (-value / scale, gradient.map { -$0 / scale })
             }, x0: start, bounds: bounds, configuration: refinement, interruption: interruption)
-            if -result.value > bestValue || bestValue.isNaN {
+            let value = -result.value * scale
+            if value > bestValue || bestValue.isNaN {
                 bestX = result.x
-                bestValue = -result.value
+                bestValue = value
             }
         }
         return (bestX, bestValue)
