@@ -25,4 +25,7 @@ final class LuaFileTests: XCTestCase {
     func testLinalgFiles() throws { try runLuaFile("linalg_files.lua") }
     func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
+    func testGaussianProcesses() throws { try runLuaFile("gp.lua") }
+    func testOptimisersSamplersAndAcquisition() throws { try runLuaFile("optim.lua") }
+    func testEfficientGlobalOptimisation() throws { try runLuaFile("ego.lua") }
 }

@@ -397,21 +397,28 @@ end
 
 --- The paper's NaN rule: zero where the nearest evaluated point (in the surrogate's scaled
 --- coordinates, failures included) failed.
-local function mask_failures(c, run, surrogate, candidates, values)
-  local failed, scaled = false, {}
+local function nearest_failed(c, run, surrogate)
+  local scaled, any = {}, false
   for i, x in ipairs(run.X) do
     scaled[i] = surrogate.nearest_scaled(x)
-    if run.values[i] ~= run.values[i] then failed = true end
+    if run.values[i] ~= run.values[i] then any = true end
   end
-  if not failed then return end
-  for k, x in ipairs(candidates) do
+  return function(x)
+    if not any then return false end
     local s, best, nearest = surrogate.nearest_scaled(x), math.huge, nil
     for i, z in ipairs(scaled) do
       local d = 0
       for j = 1, c.d do d = d + (s[j] - z[j]) ^ 2 end
       if d < best then best, nearest = d, i end
     end
-    if run.values[nearest] ~= run.values[nearest] then values:set(k, 0) end
+    return run.values[nearest] ~= run.values[nearest]
+  end
+end
+
+local function mask_failures(c, run, surrogate, candidates, values)
+  local failed = nearest_failed(c, run, surrogate)
+  for k, x in ipairs(candidates) do
+    if failed(x) then values:set(k, 0) end
   end
 end
 
@@ -443,7 +450,9 @@ local function propose(c, state, run, surrogate, candidates, q)
       local kind = c.acquisition
       local u = optim.maximize_acquisition(model, unit_bounds, { kind = kind, xi = c.xi, kappa = c.kappa, best = best,
         candidates = linalg.matrix(starts), starts = #starts })
-      x = state.scaling.from_unit(u:totable())
+      local refined = state.scaling.from_unit(u:totable())
+      -- Under the paper's rule the refined point must not fall next to a failure either.
+      if c.failures ~= "mask" or not nearest_failed(c, run, surrogate)(refined) then x = refined end
     end
     chosen[#chosen + 1] = x
     if #chosen == q then break end

@@ -6,6 +6,8 @@ local docs = require "cglab.docs"
 local samples = {
   ["linalg.Matrix"] = function() return linalg.matrix{{1, 2}, {3, 4}} end,
   ["linalg.Random"] = function() return linalg.rng(1) end,
+  ["gp.Kernel"] = function() return gp.kernel.rbf() end,
+  ["gp.Model"] = function() return gp.fit(linalg.matrix{{0}, {1}, {2}}, {0, 1, 0}, {optimize = false}) end,
 }
 
 local bad = {
@@ -56,6 +58,11 @@ for _, name in ipairs(native_modules()) do
   T.case("module " .. name, function()
     for key, f in pairs(package.loaded[name]) do
       if type(f) == "function" and key ~= "printoptions" then exercise(f) end
+      if type(f) == "table" then -- a table of functions such as gp.kernel
+        for _, g in pairs(f) do
+          if type(g) == "function" then exercise(g) end
+        end
+      end
     end
   end)
 end
