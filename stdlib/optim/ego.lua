@@ -355,7 +355,7 @@ local function fit_surrogate(c, state, rows, values, iteration)
     state.chain = state.chain or local_chain.new(fit, c.local_k)
     state.chain:update(rows, values)
     return { predict = function(points) return state.chain:predict(points) end,
-      nearest_scaled = function(x) return local_chain.standardise(state.chain.scaler, { x }):totable()[1] end }
+      nearest_scaled = function(x) return state.chain:scaled(x) end }
   end
   local transform
   if c.scaling == "unit" then

@@ -44,17 +44,22 @@ local function scaler_of(rows)
   return { mean = mean, scale = scale }
 end
 
+--- The point x standardised by `scaler`.
+local function scaled(scaler, x)
+  local r = {}
+  for j = 1, #x do r[j] = (x[j] - scaler.mean[j]) / scaler.scale[j] end
+  return r
+end
+
 --- The rows of X standardised by `scaler`, as a matrix.
 local function standardise(scaler, rows)
   local out = {}
-  for i, x in ipairs(rows) do
-    local r = {}
-    for j = 1, #x do r[j] = (x[j] - scaler.mean[j]) / scaler.scale[j] end
-    out[i] = r
-  end
+  for i, x in ipairs(rows) do out[i] = scaled(scaler, x) end
   return linalg.matrix(out)
 end
-chain.standardise = standardise
+
+--- x in the coordinates every GP of the chain is queried in: standardised by the latest scaler.
+function chain:scaled(x) return scaled(self.scaler, x) end
 
 local function distance(a, b)
   local s = 0
