@@ -13,16 +13,20 @@ extension GaussianProcess {
     /// array, multiplied by one `dgemv` and solved by one `dtrsm`; without `covariance`, blocks of
     /// ``predictionBlock`` points bound the memory.
     ///
+    /// - Parameter interruption: polled before each block.
     /// - Throws: ``SurrogateError/dimensionMismatch(function:expected:got:)`` and
-    ///   ``SurrogateError/nonFiniteData(function:argument:)`` for bad test points.
-    public func predict(_ x: Matrix, covariance: Bool = false) throws(SurrogateError) -> Prediction {
-        guard x.cols == inputs.cols else { throw .dimensionMismatch(function: "predict", expected: inputs.cols, got: x.cols) }
-        guard x.allFinite else { throw .nonFiniteData(function: "predict", argument: "points") }
+    ///   ``SurrogateError/nonFiniteData(function:argument:)`` for bad test points; ``Interrupted``.
+    public func predict(_ x: Matrix, covariance: Bool = false, interruption: Interruption = .never) throws -> Prediction {
+        guard x.cols == inputs.cols else {
+            throw SurrogateError.dimensionMismatch(function: "predict", expected: inputs.cols, got: x.cols)
+        }
+        guard x.allFinite else { throw SurrogateError.nonFiniteData(function: "predict", argument: "points") }
         let m = x.rows, n = count
         var mean = [Double](repeating: 0, count: m), deviation = mean
         var joint: Matrix?
         let block = covariance ? Swift.max(m, 1) : Self.predictionBlock
         for start in stride(from: 0, to: m, by: block) {
+            try interruption.check()
             let points = x.rows(start..<Swift.min(m, start + block)), mb = points.rows
             var v = kernel.node.cross(inputs, points)
             let blockMean = v.withUnsafeBufferPointer { transposedTimes($0, rows: n, cols: mb, weights) }

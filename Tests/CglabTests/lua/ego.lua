@@ -134,6 +134,13 @@ T.case("the paper's local surrogate chain and the hook that stops", function()
   T.truthy(r.y < 10, "best " .. r.y)
 end)
 
+T.case("the paper's recipe starts from its golden design", function()
+  local paper = require "optim.paper"
+  local r = optim.ego(paper.calibration(function(x) return x[1] end, {budget = 2, progress = false}))
+  T.near(r.X, linalg.matrix{{5.380239, -3.363620, 0.718560, 0.978893}, {8.715018, -3.363078, 0.254911, 0.954930}}, 5e-7)
+  T.equal(r.stop, "budget")
+end)
+
 T.case("option errors are clear", function()
   T.raises("bounds[1]: lower bound 2 is not below upper bound 1", optim.ego, {objective = branin, bounds = {{2, 1}}})
   T.raises("bounds[2] is NaN", optim.ego, {objective = branin, bounds = {{0, 1}, {0 / 0, 1}}})
