@@ -16,8 +16,6 @@ public struct AcquisitionMaximizer: Sendable {
     public init(candidates: Matrix, refinementStarts: Int = 5, refinement: LBFGSBConfiguration = LBFGSBConfiguration()) {
         self.candidates = candidates
         self.refinementStarts = refinementStarts
-        var refinement = refinement
-        refinement.maxIterations = Swift.min(refinement.maxIterations, 200)
         self.refinement = refinement
     }
 

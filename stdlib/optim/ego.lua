@@ -160,6 +160,7 @@ local function configure(o)
   c.local_k = check_number(o, "local_k", 200, 1, true)
   c.batch = check_number(o, "batch", 1, 1, true)
   c.batch_method = check_choice(o, "batch_method", { "believer", "penalization" }, "believer")
+  if c.batch > 1 and c.surrogate == "local_chain" then fail("batches (batch > 1) need surrogate = \"gp\"") end
   if c.batch_method == "penalization" and c.acquisition == "lcb" then fail("local penalisation needs a positive acquisition: ei or pi") end
   c.workers = check_number(o, "workers", c.batch, 1, true)
   if c.workers > 1 and not (c.objective_module or c.objective_file) then
@@ -501,10 +502,10 @@ local function ego(options)
 
   -- Initial design.
   local design = c.initial_points
-  if not design then design = optim.lhs(math.min(c.initial, c.budget), options.bounds, { seed = c.seed }):totable() end
-  for first = 1, #design, c.workers do
+  if not design then design = optim.lhs(c.initial, options.bounds, { seed = c.seed }):totable() end
+  for first = 1, math.min(#design, c.budget), c.workers do
     local chunk = {}
-    for k = first, math.min(#design, first + c.workers - 1) do chunk[#chunk + 1] = design[k] end
+    for k = first, math.min(#design, c.budget, first + c.workers - 1) do chunk[#chunk + 1] = design[k] end
     evaluate(c, run, chunk, "initial")
     stop = finished()
     if stop then break end

@@ -91,20 +91,18 @@ enum OptimParallel {
                 }
             }
             stack.pop()
-            let loader: String
             switch setup.source {
-            case .module(let name): loader = "return require(...)"
-                stack.push(name)
-                try load(loader, argument: name)
-            case .file(let path): loader = "return dofile(...)"
-                try load(loader, argument: path)
+            case .module(let name): try load("return require(...)", argument: name)
+            case .file(let path): try load("return dofile(...)", argument: path)
             }
-            // The objective (or table.objective) becomes the global __cglab_objective; a count hook
-            // enforces the time-out and Ctrl-C while it runs.
+            // The objective (or its table's field objective) becomes the global
+            // __cglab_objective, wrapped in a count hook that enforces the time-out and Ctrl-C.
             try lua.run("""
-                local loaded = ...
+                local loaded = __cglab_loaded
                 local f = type(loaded) == "table" and loaded.objective or loaded
-                if type(f) ~= "function" then error("the objective must be a function or a table with a field 'objective', got " .. type(loaded), 0) end
+                if type(f) ~= "function" then
+                  error("the objective must be a function or a table with a field 'objective', got " .. type(loaded), 0)
+                end
                 local timeout = \(setup.timeout)
                 __cglab_objective = function(x)
                   local deadline = timeout > 0 and cglab.clock() + timeout or math.huge
@@ -117,7 +115,7 @@ enum OptimParallel {
                   if not ok then error(y, 0) end
                   return y
                 end
-                """.replacingOccurrences(of: "local loaded = ...", with: "local loaded = __cglab_loaded"))
+                """)
         }
 
         /// Runs `loader` with one string argument and stores its result as `__cglab_loaded`.
