@@ -29,12 +29,17 @@ extension Kernel.Node {
             for i in 0..<n { diagonal[i + i * n] = w.value }
             return TrainingCovariance(k: diagonal, gradients: withGradient && w.isFree ? [diagonal] : [])
         case let .sum(a, b):
-            let left = a.training(x, withGradient: withGradient), right = b.training(x, withGradient: withGradient)
-            return TrainingCovariance(k: zip(left.k, right.k).map(+), gradients: left.gradients + right.gradients)
+            var left = a.training(x, withGradient: withGradient)
+            let right = b.training(x, withGradient: withGradient)
+            left.k.add(right.k)
+            return TrainingCovariance(k: left.k, gradients: left.gradients + right.gradients)
         case let .product(a, b):
-            let left = a.training(x, withGradient: withGradient), right = b.training(x, withGradient: withGradient)
-            let gradients = left.gradients.map { zip($0, right.k).map(*) } + right.gradients.map { zip(left.k, $0).map(*) }
-            return TrainingCovariance(k: zip(left.k, right.k).map(*), gradients: gradients)
+            var left = a.training(x, withGradient: withGradient), right = b.training(x, withGradient: withGradient)
+            // d(k1 k2) = dk1 k2 + k1 dk2, each gradient scaled in place.
+            for p in left.gradients.indices { left.gradients[p].multiply(by: right.k) }
+            for p in right.gradients.indices { right.gradients[p].multiply(by: left.k) }
+            left.k.multiply(by: right.k)
+            return TrainingCovariance(k: left.k, gradients: left.gradients + right.gradients)
         }
     }
 
@@ -208,4 +213,24 @@ extension StationaryKernel {
 struct UncheckedPointer: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Double>
     init(_ pointer: UnsafeMutablePointer<Double>) { self.pointer = pointer }
+}
+
+extension Array where Element == Double {
+    /// Elementwise `self += other` (equal lengths), a loop the compiler vectorises.
+    mutating func add(_ other: [Double]) {
+        withUnsafeMutableBufferPointer { a in
+            other.withUnsafeBufferPointer { b in
+                for i in a.indices { a[i] += b[i] }
+            }
+        }
+    }
+
+    /// Elementwise `self *= other` (equal lengths).
+    mutating func multiply(by other: [Double]) {
+        withUnsafeMutableBufferPointer { a in
+            other.withUnsafeBufferPointer { b in
+                for i in a.indices { a[i] *= b[i] }
+            }
+        }
+    }
 }

@@ -141,6 +141,15 @@ T.case("the paper's recipe starts from its golden design", function()
   T.equal(r.stop, "budget")
 end)
 
+T.case("given initial points and the stagnation stop", function()
+  local points = {{0, 0}, {5, 5}, {-3, 12}}
+  local r = optim.ego{objective = function() return 1 end, bounds = branin_bounds, initial = points, budget = 30,
+    stagnation = 2, progress = false}
+  T.equal(r.X:row_range(1, 3):totable(), points)
+  T.equal(r.stop, "stagnation")
+  T.equal(r.evaluations, 5, "two iterations without improvement")
+end)
+
 T.case("option errors are clear", function()
   T.raises("bounds[1]: lower bound 2 is not below upper bound 1", optim.ego, {objective = branin, bounds = {{2, 1}}})
   T.raises("bounds[2] is NaN", optim.ego, {objective = branin, bounds = {{0, 1}, {0 / 0, 1}}})
