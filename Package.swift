@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "cglab", targets: ["cglab"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Linalg", targets: ["Linalg"]),
+        .library(name: "STZ", targets: ["STZ"]),
         .library(name: "Optimize", targets: ["Optimize"]),
         .library(name: "Surrogate", targets: ["Surrogate"]),
     ],
@@ -27,6 +28,7 @@ let package = Package(
 
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
+        .target(name: "STZ", dependencies: ["Linalg"]),
         // Samplers, optimisers (L-BFGS-B, Nelder-Mead) and acquisition functions.
         .target(name: "Optimize", dependencies: ["Linalg"]),
         // Gaussian-process regression: composable kernels, fitting, prediction.
@@ -36,7 +38,7 @@ let package = Package(
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
 
         // Lua modules: the only place where LuaHost and the numeric libraries meet.
-        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "Surrogate", "Optimize"]),
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "STZ", "Surrogate", "Optimize"]),
 
         // The executable: command line, REPL, script runner.
         // Swift 5 language mode: readline is configured through C global variables.
@@ -46,11 +48,12 @@ let package = Package(
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(
-            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "CLinearAlgebra", "CLuaShim",
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "STZ", "CLinearAlgebra", "CLuaShim",
                            "Surrogate", "Optimize"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
         .testTarget(name: "OptimizeTests", dependencies: ["Optimize", "Linalg"]),
         .testTarget(name: "SurrogateTests", dependencies: ["Surrogate", "Optimize", "Linalg"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),

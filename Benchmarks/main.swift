@@ -8,6 +8,7 @@ let allGroups: [BenchmarkGroup] = [
     hostBenchmarks,
     linalgBenchmarks,
     linalgLuaBenchmarks,
+    stzBenchmarks,
     gpBenchmarks,
 ]
 

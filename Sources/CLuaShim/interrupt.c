@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <unistd.h>
 
 static lua_State *_Atomic running_state = NULL;
 static atomic_int interrupt_flag = 0;
@@ -58,4 +59,4 @@ void cglab_interrupt_unhook(lua_State *L) {
     if (lua_gethook(L) == stop_hook) lua_sethook(L, NULL, 0, 0);
 }
 
-void cglab_interrupt_simulate(void) { raise(SIGINT); }
+void cglab_interrupt_simulate(void) { kill(getpid(), SIGINT); } /* to the process: any thread may take it */

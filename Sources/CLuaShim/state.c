@@ -218,6 +218,16 @@ int cglab_pgetglobal(lua_State *L, const char *name) {
     return call_below(L, do_getglobal, 1, 1, 1);
 }
 
+static int do_openlibs(lua_State *L) {
+    luaL_openlibs(L);
+    return 0;
+}
+
+int cglab_popenlibs(lua_State *L) {
+    lua_pushcfunction(L, do_openlibs);
+    return cglab_pcall(L, 0, 0, 0);
+}
+
 int cglab_prequire(lua_State *L, const char *name) {
     lua_pushstring(L, name);
     return call_below(L, do_require, 1, 1, 1);

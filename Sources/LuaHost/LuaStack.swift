@@ -50,7 +50,8 @@ public struct LuaStack {
     /// The index of the top element (the number of elements on the stack).
     public var top: Int32 { lua_gettop(state) }
 
-    /// Sets the stack top, popping or pushing nils.
+    /// Sets the stack top, popping or pushing nils. (`lua_settop` runs `__close` only for
+    /// to-be-closed slots, which Swift never creates, so it cannot raise here.)
     public func setTop(_ index: Int32) { lua_settop(state, index) }
 
     /// Pops `count` values.
@@ -123,6 +124,8 @@ public struct LuaStack {
     public func pushGlobals() { cglab_pushglobaltable(state) }
     /// Pushes the registry.
     public func pushRegistry() { lua_pushvalue(state, cglab_registryindex()) }
+    /// Pushes a light userdata (a bare pointer Lua compares by address).
+    public func push(lightUserdata pointer: UnsafeMutableRawPointer) { lua_pushlightuserdata(state, pointer) }
     /// Pushes a Swift-implemented function.
     public func push(_ function: NativeFunction) {
         cglab_pushnative(state, Unmanaged.passUnretained(function).toOpaque())
@@ -174,6 +177,17 @@ public struct LuaStack {
         default: return nil
         }
     }
+
+    /// The pointer of a light userdata at `index`.
+    public func lightUserdata(at index: Int32) -> UnsafeMutableRawPointer? {
+        lua_type(state, index) == LUA_TLIGHTUSERDATA ? lua_touserdata(state, index) : nil
+    }
+
+    /// The identity of a table, function, userdata or thread at `index` (for cycle detection).
+    public func pointer(at index: Int32) -> UnsafeRawPointer? { lua_topointer(state, index) }
+
+    /// Whether the values at two indices are primitively equal (no `__eq`).
+    public func rawEqual(_ first: Int32, _ second: Int32) -> Bool { lua_rawequal(state, first, second) != 0 }
 
     /// The length of a string or the border of a table at `index`, without metamethods.
     public func rawLength(at index: Int32) -> Int { Int(lua_rawlen(state, index)) }

@@ -27,7 +27,9 @@ public final class LuaState {
             stack.rawSet(-2, field: "LUA_NOENV")
             stack.pop()
         }
-        if libraries { luaL_openlibs(state) }
+        if libraries, cglab_popenlibs(state) != LUA_OK {
+            fatalError("cglab: cannot open the Lua standard libraries: \(stack.string(at: -1) ?? "")")
+        }
         createDocsTable()
     }
 

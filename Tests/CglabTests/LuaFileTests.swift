@@ -24,6 +24,9 @@ final class LuaFileTests: XCTestCase {
     func testLinalg() throws { try runLuaFile("linalg.lua") }
     func testLinalgFiles() throws { try runLuaFile("linalg_files.lua") }
     func testDisplayAndHelp() throws { try runLuaFile("display.lua") }
+    func testJSON() throws { try runLuaFile("json.lua") }
+    func testSTZ() throws { try runLuaFile("stz.lua") }
+    func testCalibrationPieces() throws { try runLuaFile("calib.lua") }
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
     func testGaussianProcesses() throws { try runLuaFile("gp.lua") }
     func testOptimisersSamplersAndAcquisition() throws { try runLuaFile("optim.lua") }

@@ -45,6 +45,11 @@ final class ReplTests: XCTestCase {
         try repl.type("cglab.termi")
         try repl.press("Tab")
         try repl.expect("cglab.terminal_width(")
+        try repl.press("C-c")
+        try repl.enter("A = linalg.eye(2)")
+        try repl.type("A:sv")
+        try repl.press("Tab")
+        try repl.expect("A:svd(", because: "methods of a matrix come from its metatable's __index table")
     }
 
     func testInterruptedLoopKeepsGlobals() throws {
@@ -95,6 +100,10 @@ final class ReplTests: XCTestCase {
         try repl.enter(":time 6 * 7")
         try repl.expect("time: ")
         try repl.expect("\n42\n")
+        let script = try temporaryFolder(self).appendingPathComponent("args.lua")
+        try "print('got', ...)".write(to: script, atomically: true, encoding: .utf8)
+        try repl.enter(":run \(script.path) first 'second arg'")
+        try repl.expect("got\tfirst\tsecond arg", or: "got     first   second arg")
         try repl.enter(":nonsense")
         try repl.expect("unknown command ':nonsense'")
     }

@@ -61,7 +61,6 @@
 -- (tables, NaN for failures), history (best value after each evaluation), evaluations,
 -- iterations, stop (the reason: "target", "budget", "stagnation", "on_iteration"), model.
 
-local jsonl = require "optim.jsonl"
 local local_chain = require "optim.local_chain"
 
 local allowed = {}
@@ -248,26 +247,25 @@ local function new_run(c)
   local run = { X = {}, values = {}, statuses = {}, history = {}, best = math.huge, replay = {} }
   if c.run_dir then
     os.execute(string.format("mkdir -p '%s'", c.run_dir:gsub("'", "'\\''")))
-    local path = c.run_dir .. "/evaluations.jsonl"
-    local existing = jsonl.read(path)
-    if #existing > 0 and not c.resume then
-      fail(c.run_dir .. " already holds " .. #existing .. " evaluations: pass resume = true to continue, or choose a new run_dir")
+    run.log = c.run_dir .. "/evaluations.jsonl"
+    local existing = io.open(run.log, "r")
+    if existing then
+      existing:close()
+      run.replay = json.read_lines(run.log)
     end
-    run.replay = existing
-    run.log = io.open(path, "a") or fail("cannot write " .. path)
-    if #existing == 0 then
-      local config = io.open(c.run_dir .. "/config.json", "w")
-      if config then
-        config:write(jsonl.encode{ lower = c.lower, upper = c.upper, seed = c.seed, initial = c.initial, budget = c.budget,
-          acquisition = c.acquisition, surrogate = c.surrogate, failures = c.failures, batch = c.batch }, "\n")
-        config:close()
-      end
+    if #run.replay > 0 and not c.resume then
+      fail(c.run_dir .. " already holds " .. #run.replay .. " evaluations: pass resume = true to continue, or choose a new run_dir")
+    end
+    if #run.replay == 0 then
+      json.write(c.run_dir .. "/config.json", { lower = c.lower, upper = c.upper, seed = c.seed, initial = c.initial,
+        budget = c.budget, acquisition = c.acquisition, surrogate = c.surrogate, failures = c.failures, batch = c.batch })
     end
   end
   return run
 end
 
---- Appends one evaluation to the run (and to its log unless it was replayed).
+--- Appends one evaluation to the run and, unless it was replayed, to its log (flushed to disk
+--- before the next evaluation starts).
 local function record(c, run, x, outcome, phase)
   local i = #run.X + 1
   run.X[i], run.values[i], run.statuses[i] = x, outcome.y, outcome.status
@@ -275,15 +273,9 @@ local function record(c, run, x, outcome, phase)
   if improved then run.best, run.best_x = outcome.y, x end
   run.history[i] = run.best
   if run.log and not outcome.replayed then
-    jsonl.append(run.log, { i = i, x = x, y = outcome.y, status = outcome.status, message = outcome.message,
+    json.append(run.log, { i = i, x = x, y = outcome.y, status = outcome.status, message = outcome.message,
       seconds = outcome.seconds, phase = phase })
-    if improved then
-      local best = io.open(c.run_dir .. "/best.json", "w")
-      if best then
-        best:write(jsonl.encode{ i = i, x = x, y = outcome.y }, "\n")
-        best:close()
-      end
-    end
+    if improved then json.write(c.run_dir .. "/best.json", { i = i, x = x, y = outcome.y }) end
   end
 end
 
@@ -297,7 +289,9 @@ local function replayed(c, run, i, x)
         .. "the run directory belongs to another configuration", i, c.run_dir))
     end
   end
-  return { y = r.y, status = r.status, message = r.message, seconds = r.seconds, replayed = true }
+  -- A failed evaluation's value was written as null.
+  local y = type(r.y) == "number" and r.y or 0 / 0
+  return { y = y, status = r.status, message = r.message, seconds = r.seconds, replayed = true }
 end
 
 --- Evaluates the points (tables in the bounds' units) and records them, in order.
@@ -552,7 +546,6 @@ local function ego(options)
       if verdict == false and not stop then stop = "on_iteration" end
     end
   end
-  if run.log then run.log:close() end
   return { x = run.best_x, y = run.best, X = linalg.matrix(run.X), values = run.values, statuses = run.statuses,
     history = run.history, evaluations = #run.X, iterations = iteration, stop = stop, model = model }
 end

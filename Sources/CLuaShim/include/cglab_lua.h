@@ -92,6 +92,8 @@ int cglab_ptolstring(lua_State *L, int index);
 int cglab_psetglobal(lua_State *L, const char *name);
 /* pushes the global `name`. */
 int cglab_pgetglobal(lua_State *L, const char *name);
+/* luaL_openlibs (it calls the library openers unprotected). */
+int cglab_popenlibs(lua_State *L);
 /* require(name): pushes the module. */
 int cglab_prequire(lua_State *L, const char *name);
 

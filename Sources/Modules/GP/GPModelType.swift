@@ -30,7 +30,7 @@ enum GPModel {
         let x = try call.matrix(2)
         let options = try call.options(3, allowed: ["cov"])
         let joint = try options.boolean("cov", default: false)
-        let prediction = try model.predict(x, covariance: joint, interruption: Interruption { LuaInterrupt.isRequested })
+        let prediction = try model.predict(x, covariance: joint, interruption: luaInterruption)
         let mean = Matrix(column: prediction.mean), deviation = Matrix(column: prediction.standardDeviation)
         if let covariance = prediction.covariance { return call.returning(mean, deviation, covariance) }
         return call.returning(mean, deviation)

@@ -58,9 +58,8 @@ enum GPModule {
         settings.jitter = try options.number("jitter", default: settings.jitter)
         guard settings.alpha >= 0 && settings.alpha.isFinite else { throw options.error("alpha", "must be finite and non-negative") }
         guard settings.jitter >= 0 && settings.jitter.isFinite else { throw options.error("jitter", "must be finite and non-negative") }
-        let interruption = Interruption { LuaInterrupt.isRequested }
         return call.returning(try GaussianProcess.fit(inputs: x, targets: y, kernel: kernel, options: settings,
-                                                      interruption: interruption))
+                                                      interruption: luaInterruption))
     }
 
     /// The kernel a name stands for in `gp.fit`: signal variance times the named kernel with ARD

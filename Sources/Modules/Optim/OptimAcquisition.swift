@@ -71,7 +71,7 @@ enum OptimAcquisition {
         guard starts >= 0 && starts <= 1000 else { throw options.error("starts", "must be in 0..1000") }
         let maximizer = AcquisitionMaximizer(candidates: candidates, refinementStarts: starts)
         let (x, value) = try maximizer.maximize(acquisition, model: model, best: best, bounds: bounds,
-                                                interruption: OptimOptimizers.interruption)
+                                                interruption: luaInterruption)
         return call.returning(Matrix(column: x), value)
     }
 }

@@ -38,7 +38,7 @@ enum OptimOptimizers {
         let result = try Optimize.lbfgsb({ x in
             let (value, gradient) = try objective.evaluate(x, withGradient: true)
             return (value, gradient!)
-        }, x0: x0, bounds: bounds, configuration: configuration, state: &state, interruption: interruption)
+        }, x0: x0, bounds: bounds, configuration: configuration, state: &state, interruption: luaInterruption)
         try store(state, result: result, call, 4)
         return objective.returning(result)
     }
@@ -68,13 +68,10 @@ enum OptimOptimizers {
         if !call.isNil(4) { try call.checkTable(4) }
         let objective = LuaObjective(call: call, position: 1, asMatrix: call.type(2) == .userdata)
         let result = try Optimize.nelderMead({ x in try objective.evaluate(x, withGradient: false).value }, x0: x0, bounds: bounds,
-                                    configuration: configuration, interruption: interruption)
+                                    configuration: configuration, interruption: luaInterruption)
         try store(nil, result: result, call, 4)
         return objective.returning(result)
     }
-
-    /// Polls Ctrl-C between iterations.
-    static let interruption = Interruption { LuaInterrupt.isRequested }
 
     /// The `lower` and `upper` options: a number for every variable, or a vector.
     static func configBounds(_ options: LuaOptions, dimension: Int) throws -> Bounds {
