@@ -10,8 +10,10 @@ public enum Environment {
 
     /// The native modules, in installation order.
     static func nativeModules(stdlib: String?) -> [LuaModule] {
-        [CglabModule.module(stdlib: stdlib), LinalgModule.module, JSONModule.module, STZModule.module, GPModule.module,
-         OptimModule.module]
+        [
+            CglabModule.module(stdlib: stdlib), LinalgModule.module, JSONModule.module, STZModule.module,
+            GrassmannModule.module, PlotModule.module, GPModule.module, OptimModule.module,
+        ]
     }
 
     /// A new state ready for user code.
