@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "STZ", targets: ["STZ"]),
         .library(name: "Grassmann", targets: ["Grassmann"]),
         .library(name: "Plot", targets: ["Plot"]),
+        .library(name: "Optimize", targets: ["Optimize"]),
+        .library(name: "Surrogate", targets: ["Surrogate"]),
     ],
     targets: [
         // System libraries (Debian: liblua5.4-dev, libopenblas-dev + liblapacke-dev, libreadline-dev, zlib1g-dev).
@@ -32,12 +34,16 @@ let package = Package(
         .target(name: "Grassmann", dependencies: ["Linalg", "CLinearAlgebra"]),
         // Figures drawn by gnuplot (Debian: gnuplot-nox), run as a child process.
         .target(name: "Plot", dependencies: ["Linalg"]),
+        // Samplers, optimisers (L-BFGS-B, Nelder-Mead) and acquisition functions.
+        .target(name: "Optimize", dependencies: ["Linalg"]),
+        // Gaussian-process regression: composable kernels, fitting, prediction.
+        .target(name: "Surrogate", dependencies: ["Linalg", "Optimize", "CLinearAlgebra"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
 
         // Lua modules: the only place where LuaHost and the numeric libraries meet.
-        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "STZ", "Grassmann", "Plot"]),
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "STZ", "Grassmann", "Plot", "Surrogate", "Optimize"]),
 
         // The executable: command line, REPL, script runner.
         // Swift 5 language mode: readline is configured through C global variables.
@@ -47,13 +53,16 @@ let package = Package(
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(
-            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "STZ", "Grassmann", "CLinearAlgebra", "CLuaShim"],
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "STZ", "Grassmann", "CLinearAlgebra", "CLuaShim",
+                           "Surrogate", "Optimize"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
         .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
         .testTarget(name: "GrassmannTests", dependencies: ["Grassmann", "Linalg"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Linalg", "CZlib"]),
+        .testTarget(name: "OptimizeTests", dependencies: ["Optimize", "Linalg"]),
+        .testTarget(name: "SurrogateTests", dependencies: ["Surrogate", "Optimize", "Linalg"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
         .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules", "Plot"], exclude: ["lua"]),
     ]

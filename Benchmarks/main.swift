@@ -14,6 +14,7 @@ let allGroups: [BenchmarkGroup] = [
     linalgLuaBenchmarks,
     stzBenchmarks,
     grassmannBenchmarks,
+    gpBenchmarks,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

@@ -12,7 +12,7 @@ public enum Environment {
     static func nativeModules(stdlib: String?) -> [LuaModule] {
         [
             CglabModule.module(stdlib: stdlib), LinalgModule.module, JSONModule.module, STZModule.module,
-            GrassmannModule.module, PlotModule.module,
+            GrassmannModule.module, PlotModule.module, GPModule.module, OptimModule.module,
         ]
     }
 

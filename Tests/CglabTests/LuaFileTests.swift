@@ -36,4 +36,7 @@ final class LuaFileTests: XCTestCase {
     func testProgressAndCapture() throws { try runLuaFile("progress_capture.lua") }
     func testNotebookDocuments() throws { try runLuaFile("notebook.lua") }
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
+    func testGaussianProcesses() throws { try runLuaFile("gp.lua") }
+    func testOptimisersSamplersAndAcquisition() throws { try runLuaFile("optim.lua") }
+    func testEfficientGlobalOptimisation() throws { try runLuaFile("ego.lua") }
 }

@@ -13,6 +13,8 @@ local samples = {
   end,
   ["plot.Figure"] = function() return plot.grid(2, 2):line({1, 2}) end,
   ["cglab.Progress"] = function() return cglab.progress(3, {quiet = true}) end,
+  ["gp.Kernel"] = function() return gp.kernel.rbf() end,
+  ["gp.Model"] = function() return gp.fit(linalg.matrix{{0}, {1}, {2}}, {0, 1, 0}, {optimize = false}) end,
 }
 
 local bad = {
@@ -63,6 +65,11 @@ for _, name in ipairs(native_modules()) do
   T.case("module " .. name, function()
     for key, f in pairs(package.loaded[name]) do
       if type(f) == "function" and key ~= "printoptions" then exercise(f) end
+      if type(f) == "table" then -- a table of functions such as gp.kernel
+        for _, g in pairs(f) do
+          if type(g) == "function" then exercise(g) end
+        end
+      end
     end
   end)
 end
