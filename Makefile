@@ -19,8 +19,12 @@ build: deps
 demo: build
 	.build/release/cglab scripts/demo.lua
 
+# The test runner cannot restart itself with better OpenBLAS kernels as cglab does (see
+# Sources/Modules/BLASKernels.swift), so it gets the choice cglab makes.
 test: deps
 	$(SWIFT) build $(TEST_FLAGS)
+	kernels=$$(.build-test/release/cglab -e 'io.write(os.getenv("OPENBLAS_CORETYPE") or "")'); \
+	if [ -n "$$kernels" ]; then export OPENBLAS_CORETYPE="$$kernels"; fi; \
 	$(SWIFT) test $(TEST_FLAGS)
 
 bench: deps

@@ -10,6 +10,10 @@ let package = Package(
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Linalg", targets: ["Linalg"]),
         .library(name: "STZ", targets: ["STZ"]),
+        .library(name: "Grassmann", targets: ["Grassmann"]),
+        .library(name: "Plot", targets: ["Plot"]),
+        .library(name: "Optimize", targets: ["Optimize"]),
+        .library(name: "Surrogate", targets: ["Surrogate"]),
         .library(name: "Onsager", targets: ["Onsager"]),
     ],
     targets: [
@@ -28,14 +32,21 @@ let package = Package(
         // Numeric libraries: plain Swift, no Lua.
         .target(name: "Linalg", dependencies: ["CLinearAlgebra", "CZlib"]),
         .target(name: "STZ", dependencies: ["Linalg"]),
+        .target(name: "Grassmann", dependencies: ["Linalg", "CLinearAlgebra"]),
+        // Figures drawn by gnuplot (Debian: gnuplot-nox), run as a child process.
+        .target(name: "Plot", dependencies: ["Linalg"]),
+        // Samplers, optimisers (L-BFGS-B, Nelder-Mead) and acquisition functions.
+        .target(name: "Optimize", dependencies: ["Linalg"]),
+        // Gaussian-process regression: composable kernels, fitting, prediction.
+        .target(name: "Surrogate", dependencies: ["Linalg", "Optimize", "CLinearAlgebra"]),
         // Onsager dynamics: hypothesis class, fitting without autograd, energy-stable steppers, data generators.
-        .target(name: "Onsager", dependencies: ["Linalg"]),
+        .target(name: "Onsager", dependencies: ["Linalg", "Optimize"]),
 
         // Swift <-> Lua binding layer: no numerics.
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaShim"]),
 
         // Lua modules: the only place where LuaHost and the numeric libraries meet.
-        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "Onsager"]),
+        .target(name: "Modules", dependencies: ["LuaHost", "Linalg", "STZ", "Grassmann", "Plot", "Surrogate", "Optimize", "Onsager"]),
 
         // The executable: command line, REPL, script runner.
         // Swift 5 language mode: readline is configured through C global variables.
@@ -45,13 +56,18 @@ let package = Package(
 
         // Release-mode benchmarks printing ratios against baselines run in the same process.
         .executableTarget(
-            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "STZ", "Onsager", "CLinearAlgebra", "CLuaShim"],
+            name: "cglab-bench", dependencies: ["LuaHost", "Modules", "Linalg", "STZ", "Grassmann", "CLinearAlgebra", "CLuaShim",
+                           "Surrogate", "Optimize", "Onsager"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
         .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
+        .testTarget(name: "GrassmannTests", dependencies: ["Grassmann", "Linalg"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Linalg", "CZlib"]),
+        .testTarget(name: "OptimizeTests", dependencies: ["Optimize", "Linalg"]),
+        .testTarget(name: "SurrogateTests", dependencies: ["Surrogate", "Optimize", "Linalg"]),
         .testTarget(name: "OnsagerTests", dependencies: ["Onsager", "Linalg"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),
-        .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules"], exclude: ["lua"]),
+        .testTarget(name: "CglabTests", dependencies: ["LuaHost", "Modules", "Plot"], exclude: ["lua"]),
     ]
 )

@@ -15,7 +15,7 @@ let stzBenchmarks = BenchmarkGroup(name: "stz") {
         print("  skipped: \(path) is missing (the shared MD data is not checked out next to this package)")
         return
     }
-    let simulation = try STZSimulation(parameters: .setB, initialChi: .energy(MDGridFile.read(path: path)))
+    let simulation = try STZSimulation(parameters: .setB, initialChi: .energy(MDGrid.read(from: path).field))
     var best: STZRun?
     let seconds = try bestTime(repeats: 10) {
         let run = try simulation.run()

@@ -1,14 +1,20 @@
 import Foundation
+import Modules
 
 // cglab-bench: release-mode benchmarks. Every figure is a ratio against a baseline measured in
 // the same run (a direct C call, a naive implementation, a recorded reference cost).
 // Usage: swift run -c release cglab-bench [group ...]
+
+BLASKernels.restartWithPreferredKernelsIfNeeded()
+print("OpenBLAS kernels: \(BLASKernels.current)")
 
 let allGroups: [BenchmarkGroup] = [
     hostBenchmarks,
     linalgBenchmarks,
     linalgLuaBenchmarks,
     stzBenchmarks,
+    grassmannBenchmarks,
+    gpBenchmarks,
     onsagerBenchmarks,
 ]
 

@@ -10,6 +10,7 @@ packages=(
   liblapacke-dev     # LAPACK's C interface
   libreadline-dev    # the REPL's line editing
   tmux               # REPL tests drive the real binary in a terminal
+  python3-nbformat   # tests check the notebooks' .ipynb files against the nbformat schema
   gnuplot-nox        # plots (PNG, SVG, PDF)
   zlib1g-dev         # deflate for .npz files
 )

@@ -126,13 +126,17 @@ static cglab_native_dispatch native_dispatch = NULL;
 
 void cglab_set_native_dispatch(cglab_native_dispatch dispatch) { native_dispatch = dispatch; }
 
-static int cglab_trampoline(lua_State *L) {
+int cglab_run_native(lua_State *L, void *box) {
     cglab_alloc_context *context = context_of(L);
     context->swift_depth++;
-    int results = native_dispatch(L, lua_touserdata(L, lua_upvalueindex(1)), lua_gettop(L));
+    int results = native_dispatch(L, box, lua_gettop(L));
     context->swift_depth--;
     if (results < 0) return lua_error(L); /* the Swift frame has returned */
     return results;
+}
+
+static int cglab_trampoline(lua_State *L) {
+    return cglab_run_native(L, lua_touserdata(L, lua_upvalueindex(1)));
 }
 
 void cglab_pushnative(lua_State *L, void *box) {

@@ -128,7 +128,11 @@ public struct LuaStack {
     public func push(lightUserdata pointer: UnsafeMutableRawPointer) { lua_pushlightuserdata(state, pointer) }
     /// Pushes a Swift-implemented function.
     public func push(_ function: NativeFunction) {
-        cglab_pushnative(state, Unmanaged.passUnretained(function).toOpaque())
+        if function.slot >= 0 {
+            cglab_push_native_slot(state, function.slot)
+        } else {
+            cglab_pushnative(state, Unmanaged.passUnretained(function).toOpaque())
+        }
     }
 
     // MARK: Reading

@@ -7,7 +7,9 @@ public typealias NativeBody = (LuaCall) throws -> Int
 
 /// A Lua function implemented in Swift, with a name and a docstring.
 ///
-/// Lua sees a closure of the C shim's trampoline whose upvalue points at this object. The
+/// Lua sees a light C function from the shim's pool of trampolines, bound to this object for
+/// the life of the process (the object is then never released; when the pool of 2048 is used
+/// up, a closure of a general trampoline with an upvalue pointing here is used instead). The
 /// trampoline calls the Swift body; when the body throws, the error object is pushed and the
 /// trampoline raises it with `lua_error` after the Swift frame has returned, so no longjmp ever
 /// crosses Swift code and every Swift object alive in the body is released normally.
@@ -25,12 +27,17 @@ public final class NativeFunction: @unchecked Sendable {
     /// The docstring: a usage line, a blank line and one paragraph.
     public let doc: String?
     let body: NativeBody
+    /// The trampoline slot bound to this function, or -1 (closure trampoline).
+    private(set) var slot: Int32 = -1
 
     /// A native function called `name`, documented by `doc`, running `body`.
     public init(_ name: String, doc: String? = nil, _ body: @escaping NativeBody) {
         self.name = name
         self.doc = doc
         self.body = body
+        let retained = Unmanaged.passRetained(self)
+        slot = cglab_bind_native_slot(retained.toOpaque())
+        if slot < 0 { retained.release() }
     }
 
     /// The same function under another name and docstring (for aliases such as a module

@@ -112,6 +112,23 @@ public final class UserdataType<Value>: LuaInstallable, @unchecked Sendable {
         }
     }
 
+    /// The box of the one value of this type that a state keeps in its registry under `key`
+    /// (per-session settings, a default generator), created from `make()` on first use.
+    ///
+    /// - Precondition: the type is installed in the state.
+    public func singleton(_ key: String, in stack: LuaStack, make: () -> Value) -> UserdataBox<Value> {
+        stack.pushRegistry()
+        defer { stack.pop(2) }
+        stack.rawGet(-1, field: key)
+        if case .value(let box) = lookup(at: -1, in: stack) { return box }
+        stack.pop()
+        push(make(), onto: stack)
+        stack.pushCopy(of: -1)
+        stack.rawSet(-3, field: key)
+        guard case .value(let box) = lookup(at: -1, in: stack) else { preconditionFailure("value just pushed") }
+        return box
+    }
+
     /// What is at `index`: a live value of this type, a closed one, or something else.
     public func lookup(at index: Int32, in stack: LuaStack) -> UserdataLookup<Value> {
         guard let block = stack.userdata(at: index, named: name) else { return .wrongType }

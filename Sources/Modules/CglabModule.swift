@@ -4,16 +4,18 @@ import LuaHost
 /// The `cglab` module: facts about the program and the terminal, and a wall clock.
 enum CglabModule {
     static func module(stdlib: String?) -> LuaModule {
-        var fields: [(String, any LuaPushable)] = [("version", Environment.version)]
+        var fields: [(String, any LuaPushable)] = [("version", Environment.version), ("blas", BLASKernels.current)]
         if let stdlib { fields.append(("stdlib", stdlib)) }
         return LuaModule(
             name: "cglab",
             doc: """
-                cglab: facts about the program and its terminal.
+                cglab: the program, its terminal, a clock, progress displays and output capture.
 
-                Fields: version (string), stdlib (the folder of the Lua standard library, when found).
+                Fields: version (string), blas (the OpenBLAS kernels in use), stdlib (the folder of the
+                Lua standard library, when found).
                 """,
-            functions: [clock, isatty, terminalWidth, interrupted],
+            functions: [clock, isatty, terminalWidth, interrupted, ProgressBinding.constructor, OutputCapture.capture, OutputCapture.captured],
+            types: [ProgressBinding.type],
             fields: fields)
     }
 
@@ -25,9 +27,7 @@ enum CglabModule {
             Monotonic wall-clock time in seconds (for timing; os.clock measures CPU time).
             """
     ) { call in
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return call.returning(Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9)
+        call.returning(MonotonicClock.seconds)
     }
 
     static let isatty = NativeFunction(
@@ -71,12 +71,25 @@ enum CglabModule {
 /// Facts about the terminal.
 public enum Terminal {
     /// The width of standard output in columns (ioctl, then `COLUMNS`, then 80).
-    public static var width: Int {
+    public static var width: Int { width(of: 1) }
+
+    /// The width in columns of the terminal behind `descriptor` (ioctl, then `COLUMNS`, then 80).
+    public static func width(of descriptor: Int32) -> Int {
         var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), value > 0 {
             return value
         }
         return 80
+    }
+}
+
+/// A clock for measuring durations, unaffected by changes of the system time.
+public enum MonotonicClock {
+    /// Seconds since an arbitrary fixed point.
+    public static var seconds: Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 }

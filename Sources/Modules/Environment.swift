@@ -10,7 +10,11 @@ public enum Environment {
 
     /// The native modules, in installation order.
     static func nativeModules(stdlib: String?) -> [LuaModule] {
-        [CglabModule.module(stdlib: stdlib), LinalgModule.module, JSONModule.module, OnsagerModule.module]
+        [
+            CglabModule.module(stdlib: stdlib), LinalgModule.module, JSONModule.module, STZModule.module,
+            GrassmannModule.module, PlotModule.module, GPModule.module, OptimModule.module,
+            OnsagerModule.module,
+        ]
     }
 
     /// A new state ready for user code.

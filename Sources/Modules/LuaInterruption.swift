@@ -1,6 +1,6 @@
 import Linalg
 import LuaHost
 
-/// The interruption every native module passes to long numeric loops: Ctrl-C, as the Lua host
-/// records it.
+/// The interruption every native loop called from Lua polls: Ctrl-C, as the host's SIGINT
+/// handler reports it.
 let luaInterruption = Interruption { LuaInterrupt.isRequested }

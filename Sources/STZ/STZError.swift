@@ -9,8 +9,6 @@ public enum STZError: Error, Equatable, CustomStringConvertible {
     case invalidFieldValue(name: String, row: Int, column: Int, value: Double, requirement: String)
     /// The solution blew up: `field` holds NaN or ±Inf at the end of output frame `frame`.
     case blowUp(frame: Int, field: String, row: Int, column: Int)
-    /// A file could not be read or parsed.
-    case readFailed(path: String, reason: String)
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
 
@@ -25,8 +23,6 @@ public enum STZError: Error, Equatable, CustomStringConvertible {
             return "field \(name) has \(value) at row \(row), column \(column) (\(requirement))"
         case let .blowUp(frame, field, row, column):
             return "the solution blew up at frame \(frame): \(field) is not finite at row \(row), column \(column)"
-        case let .readFailed(path, reason):
-            return "cannot read \(path): \(reason)"
         case let .writeFailed(path, reason):
             return "cannot write \(path): \(reason)"
         }

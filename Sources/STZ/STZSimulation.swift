@@ -19,7 +19,7 @@ import Linalg
 /// mutable state afresh, so runs share nothing and may execute in parallel threads.
 ///
 /// ```swift
-/// let energy = try MDGridFile.read(path: "CuZr_Ref/pe.MD.0")
+/// let energy = try MDGrid.read(from: "CuZr_Ref/pe.MD.0").field
 /// let sim = try STZSimulation(parameters: .setB, initialChi: .energy(energy))
 /// let run = try sim.run(fields: [.tau, .tem, .Exy])
 /// print(run.meanTau.last!)   // about 1.05 s_y at γ = 0.5

@@ -22,10 +22,15 @@ struct Invocation {
     var hasExecute = false
     /// `--help`: print the usage text and exit.
     var showHelp = false
+    /// `--notebook file`: the notebook to run (it takes the script's place).
+    var notebook: String?
+    /// `--output folder`: where the notebook's documents go.
+    var outputFolder: String?
     /// The index in `arguments` of the script name, or `arguments.count` when there is none.
     var scriptIndex: Int
-    /// All arguments, the program name first.
-    let arguments: [String]
+    /// All arguments, the program name first (with a notebook's `--output` options moved in
+    /// front of `--notebook`, so that what follows the notebook is its arguments).
+    private(set) var arguments: [String]
 
     /// The script name when there is one (`-` means standard input unless after `--`).
     var script: String? { scriptIndex < arguments.count ? arguments[scriptIndex] : nil }
@@ -42,22 +47,42 @@ struct Invocation {
 
     /// Parses `arguments` (program name first) like lua.c's `collectargs`.
     init(_ arguments: [String]) throws(UsageError) {
+        var arguments = arguments
         self.arguments = arguments
+        defer { self.arguments = arguments }
         scriptIndex = arguments.count
         var i = 1
-        while i < arguments.count {
+        parsing: while i < arguments.count {
             let argument = arguments[i]
             guard argument.hasPrefix("-") else {
                 scriptIndex = i
-                return
+                break parsing
             }
             switch argument {
+            case "--notebook":
+                guard i + 1 < arguments.count else { throw UsageError(message: "'--notebook' needs argument") }
+                notebook = arguments[i + 1]
+                while i + 2 < arguments.count, arguments[i + 2] == "--output" {
+                    guard i + 3 < arguments.count else { throw UsageError(message: "'--output' needs argument") }
+                    outputFolder = arguments[i + 3]
+                    // Move "--output folder" in front of "--notebook file": what follows is arg.
+                    let moved = Array(arguments[i + 2...i + 3])
+                    arguments.removeSubrange(i + 2...i + 3)
+                    arguments.insert(contentsOf: moved, at: i)
+                    i += 2
+                }
+                scriptIndex = i + 1
+                break parsing
+            case "--output":
+                guard i + 1 < arguments.count else { throw UsageError(message: "'--output' needs argument") }
+                outputFolder = arguments[i + 1]
+                i += 1
             case "--":
                 scriptIndex = i + 1
-                return
+                break parsing
             case "-":
                 scriptIndex = i
-                return
+                break parsing
             case "--help", "-h":
                 showHelp = true
             case "--version":
@@ -95,11 +120,13 @@ struct Invocation {
             }
             i += 1
         }
+        if outputFolder != nil && notebook == nil { throw UsageError(message: "'--output' is an option of '--notebook'") }
     }
 
     /// The usage text (`cglab --help`).
     static let usage = """
         usage: cglab [options] [script [args]]
+               cglab [options] --notebook file [--output folder] [args]
 
         cglab is a Lua 5.4 interpreter with native modules for multiscale calibration:
         linear algebra, Grassmann manifolds, Gaussian processes, optimisation, the STZ
@@ -119,8 +146,18 @@ struct Invocation {
           -h, --help     show this text
           --version      show version information
 
-        The script receives its arguments in the table 'arg' (arg[0] is the script name) and
-        as '...'. Options run in order before the script.
+        Notebooks:
+          --notebook file   run a notebook: Markdown whose ```lua blocks are cells, or a Lua
+                            script with '-- %%' cell markers. Each cell's output and figures are
+                            written back into the document (a .md file is updated in place; a
+                            .lua script gets a .md beside it) and into a Jupyter notebook
+                            (.ipynb); figures go to <name>_files/. The first failing cell stops
+                            the run with its number and a non-zero exit status.
+          --output folder   write the notebook's documents and figures there instead
+
+        The script (or notebook) receives its arguments in the table 'arg' (arg[0] is its
+        name); a script also gets them as '...'. Options run in order before it, so
+        'cglab -e "budget = 10" --notebook run.md' sets a global the notebook can read.
 
         Environment:
           LUA_INIT_5_4, LUA_INIT   code to run first, or '@file' to run a file
@@ -128,6 +165,7 @@ struct Invocation {
           CGLAB_STDLIB             folder of cglab's Lua library (default: found beside the program)
           CGLAB_HISTFILE           REPL history file (default ~/.cglab_history; empty: none)
           NO_COLOR                 no colour in the REPL
+          CGLAB_PLOT_TERMINAL      how fig:show() draws: auto, kitty, sixel or text
 
         In the REPL, :help lists the commands and ?name shows the documentation of a function.
         """

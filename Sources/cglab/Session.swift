@@ -68,6 +68,36 @@ final class Session {
         return call(arguments: Int32(arguments.count))
     }
 
+    /// Runs the notebook at `path` with `require("cglab.notebook").run`, writing its documents
+    /// into `output` (default: beside it). Prints where they went, or the failing cell's error.
+    func runNotebook(_ path: String, output: String?) -> Bool {
+        let base = stack.top
+        defer { stack.setTop(base) }
+        do {
+            try lua.runInterruptibly { () throws(LuaError) in
+                try stack.protectedRequire("cglab.notebook")
+                guard stack.rawGet(-1, field: "run") == .function else { throw LuaError("cglab.notebook.run is missing") }
+                stack.push(path)
+                stack.pushTable(fieldCount: 1)
+                if let output {
+                    stack.push(output)
+                    stack.rawSet(-2, field: "output")
+                }
+                try stack.protectedCall(arguments: 2, results: 2, traceback: true)
+            }
+        } catch {
+            Session.printError(error.message)
+            return false
+        }
+        let message = stack.string(at: -1) ?? ""
+        guard stack.boolean(at: -2) else {
+            Session.printError(message)
+            return false
+        }
+        print(message)
+        return true
+    }
+
     /// `global = require(module)` (lua.c's `dolibrary`).
     func requireLibrary(global: String, module: String) -> Bool {
         do {

@@ -1,8 +1,10 @@
 import Foundation
 import LuaHost
+import Modules
 
 // cglab: lua.c-compatible command line, script runner and REPL (see Invocation.usage).
 
+BLASKernels.restartWithPreferredKernelsIfNeeded()
 LuaInterrupt.install()
 
 let invocation: Invocation
@@ -42,7 +44,9 @@ func runInvocation() -> Bool {
             session.enableWarnings()
         }
     }
-    if let script = invocation.script {
+    if let notebook = invocation.notebook {
+        if !session.runNotebook(notebook, output: invocation.outputFolder) { return false }
+    } else if let script = invocation.script {
         let arguments = Array(invocation.arguments[(invocation.scriptIndex + 1)...])
         if !session.runFile(invocation.scriptIsStandardInput ? nil : script, arguments: arguments) { return false }
     }

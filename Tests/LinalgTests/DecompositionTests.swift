@@ -165,7 +165,8 @@ final class DecompositionTests: XCTestCase {
         XCTAssertEqual(try low.rank(tolerance: 1e300), 0)
         XCTAssertEqual(try Matrix.identity(4).rank(), 4)
         XCTAssertEqual(try Matrix(diagonal: [10, 2, 0.5]).conditionNumber(), 20, accuracy: 1e-13)
-        XCTAssertEqual(try Matrix(rows: 2, cols: 2, rowMajor: [1, 1, 1, 1]).conditionNumber(), .infinity)
+        // Singular: the smallest singular value is 0 or rounding noise, depending on the BLAS kernels.
+        XCTAssertGreaterThan(try Matrix(rows: 2, cols: 2, rowMajor: [1, 1, 1, 1]).conditionNumber(), 1 / Double.ulpOfOne)
         assertThrows(.empty(function: "conditionNumber", shape: Shape(rows: 0, cols: 3))) {
             try Matrix(rows: 0, cols: 3).conditionNumber()
         }

@@ -122,3 +122,23 @@ final class LuaStateTests: XCTestCase {
         }
     }
 }
+
+/// Natives beyond the pool of light-function trampolines run through the closure trampoline.
+final class TrampolinePoolTests: XCTestCase {
+    func testFunctionsBeyondThePoolStillWorkAndRaiseErrors() throws {
+        var overflow: NativeFunction?
+        for index in 0..<(Int(CGLAB_NATIVE_SLOTS) + 1) {
+            let function = NativeFunction("f\(index)") { call in call.returning(try call.number(1) * 2) }
+            if function.slot < 0 {
+                overflow = function
+                break
+            }
+        }
+        let function = try XCTUnwrap(overflow, "the pool must run out within its size")
+        let lua = LuaState()
+        lua.register(function, asGlobal: "beyond")
+        XCTAssertEqual(try lua.evaluate("return beyond(21)"), [.number(42)])
+        XCTAssertEqual(try lua.evaluate("return select(2, pcall(beyond, 'x'))"),
+                       [.string("bad argument #1 to '\(function.name)' (number expected, got string)")])
+    }
+}

@@ -14,7 +14,7 @@ import XCTest
 final class GoldenSetBTests: XCTestCase {
     /// The golden field `field` at frame `frame`.
     private func golden(_ field: OutputField, _ frame: Int, in directory: String) throws -> Matrix {
-        try GnuplotBinaryMatrix.read(path: "\(directory)/\(field.rawValue).\(frame)")
+        try GnuplotMatrix.read(from: "\(directory)/\(field.rawValue).\(frame)").field
     }
 
     /// The rows (y indices) of the shear band at a frame: the row-mean of Exy, its peak row,
@@ -26,7 +26,7 @@ final class GoldenSetBTests: XCTestCase {
     }
 
     func testSetBMatchesGoldenOutput() throws {
-        let energy = try MDGridFile.read(path: SharedData.path("data/CuZr_Ref/pe.MD.0"))
+        let energy = try MDGrid.read(from: SharedData.path("data/CuZr_Ref/pe.MD.0")).field
         let directory = try SharedData.path("golden/stz-setB/sct_q.out")
         let summary = try String(contentsOfFile: SharedData.path("golden/stz-setB/summary.csv"), encoding: .utf8)
         let goldenMeanTau = summary.split(separator: "\n").dropFirst().map { Double($0.split(separator: ",")[2])! }

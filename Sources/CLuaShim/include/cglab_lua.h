@@ -76,6 +76,16 @@ void cglab_set_native_dispatch(cglab_native_dispatch dispatch);
 /* Pushes a Lua function that runs the native function `box` (a pointer kept alive by Swift). */
 void cglab_pushnative(lua_State *L, void *box);
 
+/* The size of the pool of light-function trampolines (see slots.c). */
+#define CGLAB_NATIVE_SLOTS 2048
+
+/* Binds the native function `box` (kept alive by the caller for the life of the process) to a
+   free slot of the pool; returns the slot, or -1 when the pool is full. Thread-safe. */
+int cglab_bind_native_slot(void *box);
+
+/* Pushes the light C function of `slot`, which runs the native function bound to it. */
+void cglab_push_native_slot(lua_State *L, int slot);
+
 /* Pushes a plain C function that returns nothing (used as a baseline by the benchmarks). */
 void cglab_push_c_noop(lua_State *L);
 

@@ -28,17 +28,30 @@ public enum NPY {
     /// The bytes of a version 1.0 `.npy` file holding `matrix`; see ``write(_:to:oneDimensional:)``.
     public static func encode(_ matrix: Matrix, oneDimensional: Bool = false) -> [UInt8] {
         let flat = oneDimensional && matrix.isVector
-        let shape = flat ? "(\(matrix.count),)" : "(\(matrix.rows), \(matrix.cols))"
         // Fortran order for 2-D: NumPy reads the column-major elements as they are.
-        var header = "{'descr': '<f8', 'fortran_order': \(flat ? "False" : "True"), 'shape': \(shape), }"
+        return encode(shape: flat ? [matrix.count] : [matrix.rows, matrix.cols], fortranOrder: !flat, values: matrix.elements)
+    }
+
+    /// The bytes of a version 1.0 `.npy` file holding an array of any number of dimensions
+    /// (`<f8`), its values in C order (the last index fastest), as `numpy.save` writes it.
+    ///
+    /// - Precondition: `values.count` is the product of `shape`.
+    public static func encode(shape: [Int], rowMajor values: [Double]) -> [UInt8] {
+        precondition(shape.reduce(1, *) == values.count, "value count does not match the shape")
+        return encode(shape: shape, fortranOrder: false, values: values)
+    }
+
+    private static func encode(shape: [Int], fortranOrder: Bool, values: [Double]) -> [UInt8] {
+        let dimensions = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        var header = "{'descr': '<f8', 'fortran_order': \(fortranOrder ? "True" : "False"), 'shape': \(dimensions), }"
         // Pad with spaces and end with a newline so the data starts on a 64-byte boundary.
         let unpadded = magic.count + 2 + 2 + header.utf8.count + 1
         header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
         var bytes = magic + [1, 0]
         bytes.appendLittleEndian(UInt16(header.utf8.count))
         bytes += Array(header.utf8)
-        bytes.reserveCapacity(bytes.count + 8 * matrix.count)
-        for x in matrix.elements { bytes.appendLittleEndian(x.bitPattern) }
+        bytes.reserveCapacity(bytes.count + 8 * values.count)
+        for x in values { bytes.appendLittleEndian(x.bitPattern) }
         return bytes
     }
 

@@ -28,14 +28,28 @@ public enum NPZ {
     /// - Parameter compressed: deflate the members, as `numpy.savez_compressed` does; by default
     ///   they are stored, as `numpy.savez` does.
     public static func write(_ arrays: [String: Matrix], to path: String, compressed: Bool = false) throws(FileError) {
-        try FileIO.write(encode(arrays, compressed: compressed, path: path), to: path)
+        try write(encoded: arrays.mapValues { NPY.encode($0) }, to: path, compressed: compressed)
     }
 
-    /// The bytes of an `.npz` archive of `arrays`; see ``write(_:to:compressed:)``. Throws
+    /// Writes already encoded `.npy` members (for arrays of other shapes, see
+    /// ``NPY/encode(shape:rowMajor:)``) to `path` as an `.npz` archive (atomically), keyed by
+    /// array name without the `.npy` suffix, in name order.
+    public static func write(encoded members: [String: [UInt8]], to path: String, compressed: Bool = false)
+        throws(FileError)
+    {
+        try FileIO.write(encode(members, compressed: compressed, path: path), to: path)
+    }
+
+    /// The bytes of an `.npz` archive of `arrays`; see ``write(_:to:compressed:)``.
+    static func encode(_ arrays: [String: Matrix], compressed: Bool = false, path: String) throws(FileError) -> [UInt8] {
+        try encode(arrays.mapValues { NPY.encode($0) }, compressed: compressed, path: path)
+    }
+
+    /// The bytes of an `.npz` archive of encoded members. Throws
     /// ``FileError/invalidData(path:format:reason:)`` beyond the classic zip limits (4 GiB,
     /// 65535 arrays).
-    static func encode(_ arrays: [String: Matrix], compressed: Bool = false, path: String) throws(FileError) -> [UInt8] {
-        let members = arrays.keys.sorted().map { Zip.Member(name: $0 + ".npy", data: NPY.encode(arrays[$0]!)) }
-        return try Zip.archive(members, compressed: compressed, path: path)
+    private static func encode(_ members: [String: [UInt8]], compressed: Bool, path: String) throws(FileError) -> [UInt8] {
+        let entries = members.keys.sorted().map { Zip.Member(name: $0 + ".npy", data: members[$0]!) }
+        return try Zip.archive(entries, compressed: compressed, path: path)
     }
 }

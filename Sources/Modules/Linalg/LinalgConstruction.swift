@@ -170,20 +170,9 @@ enum LinalgConstruction {
         return seed
     }
 
-    private static let defaultKey = "linalg.default_rng"
-
     /// The session's default generator (created with seed 0 on first use).
     static func defaultGenerator(_ stack: LuaStack) -> UserdataBox<RandomGenerator> {
-        stack.pushRegistry()
-        defer { stack.pop(2) }
-        stack.rawGet(-1, field: defaultKey)
-        if case .value(let box) = randomType.lookup(at: -1, in: stack) { return box }
-        stack.pop()
-        randomType.push(RandomGenerator(seed: 0), onto: stack)
-        stack.pushCopy(of: -1)
-        stack.rawSet(-3, field: defaultKey)
-        guard case .value(let box) = randomType.lookup(at: -1, in: stack) else { preconditionFailure("generator just pushed") }
-        return box
+        randomType.singleton("linalg.default_rng", in: stack) { RandomGenerator(seed: 0) }
     }
 
     /// `linalg.rand` and `linalg.randn`.

@@ -18,20 +18,9 @@ enum MatrixDisplay {
     }
 
     static let optionsType = UserdataType<Options>(name: "linalg.PrintOptions", noun: "print options", methods: [])
-    private static let optionsKey = "linalg.printoptions"
-
     /// The session's print options (created on first use).
     static func options(_ stack: LuaStack) -> UserdataBox<Options> {
-        stack.pushRegistry()
-        defer { stack.pop(2) }
-        stack.rawGet(-1, field: optionsKey)
-        if case .value(let box) = optionsType.lookup(at: -1, in: stack) { return box }
-        stack.pop()
-        optionsType.push(Options(), onto: stack)
-        stack.pushCopy(of: -1)
-        stack.rawSet(-3, field: optionsKey)
-        guard case .value(let box) = optionsType.lookup(at: -1, in: stack) else { preconditionFailure("options just pushed") }
-        return box
+        optionsType.singleton("linalg.printoptions", in: stack) { Options() }
     }
 
     /// The formatter for the current session and terminal.

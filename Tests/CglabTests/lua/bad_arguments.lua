@@ -6,6 +6,15 @@ local docs = require "cglab.docs"
 local samples = {
   ["linalg.Matrix"] = function() return linalg.matrix{{1, 2}, {3, 4}} end,
   ["linalg.Random"] = function() return linalg.rng(1) end,
+  ["grassmann.Point"] = function() return grassmann.point(linalg.eye(3, 1)) end,
+  ["grassmann.Interpolation"] = function()
+    return grassmann.interpolate({grassmann.point(linalg.eye(3, 1)), grassmann.point(linalg.ones(3, 1) / math.sqrt(3))},
+      {0, 1}, {method = "linear"})
+  end,
+  ["plot.Figure"] = function() return plot.grid(2, 2):line({1, 2}) end,
+  ["cglab.Progress"] = function() return cglab.progress(3, {quiet = true}) end,
+  ["gp.Kernel"] = function() return gp.kernel.rbf() end,
+  ["gp.Model"] = function() return gp.fit(linalg.matrix{{0}, {1}, {2}}, {0, 1, 0}, {optimize = false}) end,
   ["onsager.Model"] = function() return onsager.model{n = 8} end,
   ["onsager.DMD"] = function() return onsager.dmd(onsager.linear(2, 4, {n = 8, max_k = 1}), {rank = 2}) end,
   ["onsager.Reduced"] = function()
@@ -61,6 +70,11 @@ for _, name in ipairs(native_modules()) do
   T.case("module " .. name, function()
     for key, f in pairs(package.loaded[name]) do
       if type(f) == "function" and key ~= "printoptions" then exercise(f) end
+      if type(f) == "table" then -- a table of functions such as gp.kernel
+        for _, g in pairs(f) do
+          if type(g) == "function" then exercise(g) end
+        end
+      end
     end
   end)
 end

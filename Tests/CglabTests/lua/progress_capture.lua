@@ -1,0 +1,60 @@
+-- cglab.progress (the bar's text; the terminal and summary lines are checked by the command-line
+-- tests) and cglab.capture, which notebooks use to collect everything a cell prints.
+local T = require "cglab.testing"
+
+T.case("capture collects what is printed, in order, and returns pcall's results", function()
+  local text, ok, a, b = cglab.capture(function(x)
+    print("printed", x)
+    io.write("written\n")
+    linalg.zeros(1, 2):show()
+    display({1, 2})
+    return x, "second"
+  end, 7)
+  T.equal(text, "printed\t7\nwritten\n1x2 matrix\n 0  0\n{1, 2}\n")
+  T.equal({ok, a, b}, {true, 7, "second"})
+  local failed = {cglab.capture(function() print("before") error("boom", 0) end)}
+  T.equal(failed, {"before\n", false, "boom"})
+end)
+
+T.case("captures nest, and captured() shows the innermost so far", function()
+  T.equal(cglab.captured(), nil)
+  local outer = cglab.capture(function()
+    print("outer")
+    local inner = cglab.capture(function()
+      print("inner")
+      print("so far: " .. cglab.captured())
+    end)
+    print("inner had " .. #inner .. " bytes")
+  end)
+  T.equal(outer, "outer\ninner had 21 bytes\n")
+end)
+
+T.case("commands run by the captured function print into the capture", function()
+  T.equal((cglab.capture(os.execute, "echo from a child")), "from a child\n")
+end)
+
+T.case("a progress bar shows the label, the count and the fields", function()
+  local p = cglab.progress(4, {label = "EGO", quiet = true})
+  T.equal(p:update(), p)
+  p:update(nil, {best = 0.125, note = "ok"})
+  local line = tostring(p)
+  local bar = line:match("^EGO %[(=+>%s+)%] 2/4  ")
+  T.truthy(bar and #bar:match("=+") == #bar // 2, line)
+  T.truthy(line:find("best=0.125  note=ok$"), line)
+  p:update(4, {best = 0.01})
+  T.truthy(tostring(p):find("%] 4/4 .*best=0.01"), tostring(p))
+  p:finish()
+  p:finish()
+  local open = cglab.progress(nil, {quiet = true})
+  open:update(10)
+  T.truthy(tostring(open):find("^10  "), tostring(open))
+end)
+
+T.case("progress arguments are checked", function()
+  T.raises("bad argument #1 to 'progress' (total must be non-negative, got -1)", cglab.progress, -1)
+  T.raises("unknown option 'lable'", cglab.progress, 3, {lable = "x"})
+  local p = cglab.progress(3, {quiet = true})
+  T.raises("field 'best' is a table", function() p:update({best = {}}) end)
+end)
+
+T.finish()

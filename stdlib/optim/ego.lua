@@ -1,0 +1,553 @@
+--- optim.ego: efficient global optimisation (Jones, Schonlau and Welch 1998) in plain Lua.
+--
+--   local result = optim.ego{
+--     objective = function(x) return branin(x[1], x[2]) end,   -- x: a table of numbers
+--     bounds = {{-5, 10}, {0, 15}},
+--     initial = 10, budget = 40, seed = 1,
+--   }
+--   print(result.y, result.x[1], result.x[2])
+--
+-- Each iteration fits a Gaussian process to every evaluation so far (inputs mapped to the unit
+-- cube, targets standardised, hyperparameters by maximum likelihood warm-started from the last
+-- fit), scores a fixed Sobol candidate set with the acquisition function, refines the best
+-- candidates by L-BFGS-B inside the bounds, and evaluates the winner (or a batch of q
+-- points). Everything the loop does is in this file, for reading and changing.
+--
+-- Options (defaults in brackets):
+--   objective        function(x) -> number; NaN, an error or a time-out is a failed evaluation
+--   objective_module / objective_file
+--                    where parallel workers load the objective (require(name) or dofile(path),
+--                    returning the function or a table with a field objective); one of them is
+--                    needed for workers > 1, and either replaces objective
+--   bounds           {{lo, hi}, ...}, one pair per variable
+--   initial          [max(5, 2d + 1)] size of the Latin hypercube design, or its points (a
+--                    matrix or a table of rows in the bounds' units)
+--   budget           [initial + 20 d] total number of evaluations
+--   seed             [0] seeds the design, the GP restarts and everything else random
+--   acquisition      ["ei"] "ei", "pi" or "lcb"; xi [0] for ei and pi, kappa [2] for lcb
+--   candidates       [clamp(500 d, 1000, 20000)] Sobol points (skipping the origin), or a
+--                    matrix of points (the paper's fixed set)
+--   refine           [5] L-BFGS-B refinements from the best distinct candidates (0: argmax)
+--   target           stop when the best value is at or below it
+--   stagnation       stop after this many iterations without improving by stagnation_tol [0]
+--   failures         ["impute"] how failed evaluations enter the surrogate: "impute" (as the
+--                    worst value seen: the region looks bad), "drop" (left out), or "mask" (left
+--                    out, and the acquisition is zero at candidates whose nearest evaluated
+--                    point failed: the paper's rule)
+--   errors           ["record"] an error of the objective is a failed evaluation; "raise" ends
+--                    the run with it (the evaluations so far stay in the run directory)
+--   timeout          [none] seconds per evaluation, enforced by a Lua count hook (a native
+--                    call that never returns to Lua cannot be stopped)
+--   surrogate        ["gp"] or "local_chain" (the paper's chain of local GPs, see
+--                    optim.local_chain; discrete argmax, no refinement)
+--   kernel           [constant * matern52(ARD) + white] a gp.Kernel on unit-cube inputs
+--   restarts         [3] random restarts of each hyperparameter fit; gp_seed fixes their seed
+--                    (default: seed + iteration); normalize_y [true]; alpha [1e-10]
+--   scaling          ["unit"] GP inputs in the unit cube, or "standard" (zero mean, unit variance)
+--   local_k          [200] neighbourhood size of the local chain
+--   batch            [1] points per iteration; batch_method ["believer"]: kriging believer (each
+--                    point added to the GP at its predicted mean before choosing the next) or
+--                    "penalization" (local penalisation, González et al. 2016; ei and pi only)
+--   workers          [batch] parallel evaluations, each in a Lua state of its own
+--   run_dir          a folder receiving evaluations.jsonl (one line per evaluation, flushed at
+--                    once), config.json and best.json
+--   resume           [false] continue the run in run_dir: recorded evaluations are replayed
+--                    instead of re-evaluated, so the result equals an uninterrupted run's
+--   progress         [on a terminal] print one line per iteration
+--   on_iteration     function(info) called after each iteration (info: iteration,
+--                    evaluations, best, best_x, x, y, model, elapsed); returning false stops
+--
+-- The result: x and y (the best point and value), X (all points, a matrix), values and statuses
+-- (tables, NaN for failures), history (best value after each evaluation), evaluations,
+-- iterations, stop (the reason: "target", "budget", "stagnation", "on_iteration"), model.
+
+local local_chain = require "optim.local_chain"
+
+local allowed = {}
+for name in ([[objective objective_module objective_file bounds initial budget seed acquisition xi kappa
+  candidates refine target stagnation stagnation_tol failures errors timeout surrogate kernel restarts
+  gp_seed normalize_y alpha scaling local_k batch batch_method workers run_dir resume progress
+  on_iteration]]):gmatch("%S+") do allowed[name] = true end
+
+local function fail(message) error("optim.ego: " .. message, 0) end
+
+local function check_choice(o, key, choices, default)
+  local value = o[key]
+  if value == nil then return default end
+  for _, c in ipairs(choices) do if value == c then return value end end
+  fail(string.format("option '%s' must be one of %s, got %s", key, table.concat(choices, ", "), tostring(value)))
+end
+
+local function check_number(o, key, default, minimum, integer)
+  local value = o[key]
+  if value == nil then return default end
+  if type(value) ~= "number" or value ~= value then fail(string.format("option '%s' must be a number, got %s", key, tostring(value))) end
+  if integer and math.tointeger(value) == nil then fail(string.format("option '%s' must be an integer, got %s", key, value)) end
+  if minimum and value < minimum then fail(string.format("option '%s' must be at least %s, got %s", key, minimum, value)) end
+  return integer and math.tointeger(value) or value
+end
+
+--- Rows of a matrix or a table of rows, each a table of d numbers.
+local function rows_of(value, d, what)
+  if linalg.is_matrix(value) then value = value:totable() end
+  if type(value) ~= "table" then fail(what .. " must be a matrix or a table of rows") end
+  local rows = {}
+  for i, row in ipairs(value) do
+    if type(row) == "number" and d == 1 then row = { row } end
+    if type(row) ~= "table" or #row ~= d then fail(string.format("%s: row %d must have %d numbers", what, i, d)) end
+    rows[i] = { table.unpack(row) }
+  end
+  return rows
+end
+
+--- The checked configuration.
+local function configure(o)
+  if type(o) ~= "table" then fail("expected a table of options, got " .. type(o)) end
+  for key in pairs(o) do
+    if not allowed[key] then fail("unknown option '" .. tostring(key) .. "'") end
+  end
+  local c = {}
+  if type(o.bounds) ~= "table" or #o.bounds == 0 then fail("option 'bounds' must be a table of {lower, upper} pairs") end
+  c.d, c.lower, c.upper = #o.bounds, {}, {}
+  for j, pair in ipairs(o.bounds) do
+    if type(pair) ~= "table" or type(pair[1]) ~= "number" or type(pair[2]) ~= "number" then
+      fail(string.format("bounds[%d] must be a pair of numbers {lower, upper}", j))
+    end
+    local lo, hi = pair[1], pair[2]
+    if lo ~= lo or hi ~= hi then fail(string.format("bounds[%d] is NaN", j)) end
+    if not (lo < hi) then fail(string.format("bounds[%d]: lower bound %s is not below upper bound %s", j, lo, hi)) end
+    if lo == -math.huge or hi == math.huge then fail(string.format("bounds[%d] must be finite", j)) end
+    c.lower[j], c.upper[j] = lo, hi
+  end
+  local d = c.d
+  c.objective, c.objective_module, c.objective_file = o.objective, o.objective_module, o.objective_file
+  if c.objective ~= nil and type(c.objective) ~= "function" then fail("option 'objective' must be a function") end
+  if c.objective == nil and c.objective_module == nil and c.objective_file == nil then
+    fail("an objective is needed: option 'objective' (a function), 'objective_module' or 'objective_file'")
+  end
+  if c.objective == nil then
+    local ok, loaded
+    if c.objective_module then ok, loaded = pcall(require, c.objective_module) else ok, loaded = pcall(dofile, c.objective_file) end
+    if not ok then fail("cannot load the objective: " .. tostring(loaded)) end
+    c.objective = type(loaded) == "table" and loaded.objective or loaded
+    if type(c.objective) ~= "function" then fail("the objective module must return a function or a table with a field 'objective'") end
+  end
+  c.seed = check_number(o, "seed", 0, 0, true)
+  if type(o.initial) == "table" or linalg.is_matrix(o.initial) then
+    c.initial_points = rows_of(o.initial, d, "option 'initial'")
+    c.initial = #c.initial_points
+  else
+    c.initial = check_number(o, "initial", math.max(5, 2 * d + 1), 1, true)
+  end
+  c.budget = check_number(o, "budget", c.initial + 20 * d, 1, true)
+  c.acquisition = check_choice(o, "acquisition", { "ei", "pi", "lcb" }, "ei")
+  c.xi = check_number(o, "xi", 0)
+  c.kappa = check_number(o, "kappa", 2, 0)
+  c.refine = check_number(o, "refine", 5, 0, true)
+  c.target = check_number(o, "target", -math.huge)
+  c.stagnation = check_number(o, "stagnation", math.huge, 1)
+  c.stagnation_tol = check_number(o, "stagnation_tol", 0, 0)
+  c.failures = check_choice(o, "failures", { "impute", "drop", "mask" }, "impute")
+  c.errors = check_choice(o, "errors", { "record", "raise" }, "record")
+  c.timeout = check_number(o, "timeout", 0, 0)
+  c.surrogate = check_choice(o, "surrogate", { "gp", "local_chain" }, "gp")
+  c.restarts = check_number(o, "restarts", 3, 0, true)
+  c.gp_seed = o.gp_seed and check_number(o, "gp_seed", 0, 0, true)
+  c.normalize_y = o.normalize_y ~= false
+  c.alpha = check_number(o, "alpha", 1e-10, 0)
+  c.scaling = check_choice(o, "scaling", { "unit", "standard" }, "unit")
+  c.local_k = check_number(o, "local_k", 200, 1, true)
+  c.batch = check_number(o, "batch", 1, 1, true)
+  c.batch_method = check_choice(o, "batch_method", { "believer", "penalization" }, "believer")
+  if c.batch > 1 and c.surrogate == "local_chain" then fail("batches (batch > 1) need surrogate = \"gp\"") end
+  if c.batch_method == "penalization" and c.acquisition == "lcb" then fail("local penalisation needs a positive acquisition: ei or pi") end
+  c.workers = check_number(o, "workers", c.batch, 1, true)
+  if c.workers > 1 and not (c.objective_module or c.objective_file) then
+    fail("parallel evaluation (workers > 1) loads the objective in each worker: give objective_module or objective_file")
+  end
+  c.kernel = o.kernel
+  if c.kernel == nil then
+    c.kernel = gp.kernel.constant(1, { 1e-3, 1e3 }) * gp.kernel.matern52{ length_scale = (function()
+      local l = {}
+      for j = 1, d do l[j] = 0.5 end
+      return l
+    end)(), bounds = { 1e-2, 1e2 } } + gp.kernel.white(1e-6, { 1e-10, 1e-2 })
+  end
+  c.candidates = o.candidates or math.min(20000, math.max(1000, 500 * d))
+  if type(c.candidates) == "number" then
+    c.candidates = check_number(o, "candidates", c.candidates, 1, true)
+  else
+    c.candidates = rows_of(c.candidates, d, "option 'candidates'")
+  end
+  c.run_dir, c.resume = o.run_dir, o.resume == true
+  if c.resume and not c.run_dir then fail("resume = true needs run_dir") end
+  c.progress = o.progress
+  if c.progress == nil then c.progress = cglab.isatty("stdout") end
+  c.on_iteration = o.on_iteration
+  if c.on_iteration ~= nil and type(c.on_iteration) ~= "function" then fail("option 'on_iteration' must be a function") end
+  return c
+end
+
+-- Coordinates ------------------------------------------------------------------------------
+
+--- The map between the bounds' units and the surrogate's inputs.
+local function make_scaling(c)
+  local s = {}
+  function s.to_unit(x)
+    local u = {}
+    for j = 1, c.d do u[j] = (x[j] - c.lower[j]) / (c.upper[j] - c.lower[j]) end
+    return u
+  end
+  function s.from_unit(u)
+    local x = {}
+    for j = 1, c.d do x[j] = math.min(c.upper[j], math.max(c.lower[j], c.lower[j] + u[j] * (c.upper[j] - c.lower[j]))) end
+    return x
+  end
+  return s
+end
+
+local function argmax(values, n)
+  local best, index = -math.huge, nil
+  for i = 1, n do
+    local v = values(i)
+    if v == v and (index == nil or v > best) then best, index = v, i end
+  end
+  return index, best
+end
+
+-- Evaluations --------------------------------------------------------------------------------
+
+--- f(x) with the time-out hook; a table {y, status, message, seconds}.
+local function call_objective(c, x)
+  local start = cglab.clock()
+  if c.timeout > 0 then
+    local deadline = start + c.timeout
+    debug.sethook(function()
+      if cglab.clock() > deadline then error("timeout after " .. c.timeout .. " s", 0) end
+    end, "", 1000)
+  end
+  local ok, y = pcall(c.objective, { table.unpack(x) })
+  if c.timeout > 0 then debug.sethook() end
+  local seconds = cglab.clock() - start
+  if not ok then
+    local message = tostring(y)
+    if message:find("interrupted!", 1, true) or c.errors == "raise" then error(y, 0) end
+    return { y = 0 / 0, status = message:find("^timeout after") and "timeout" or "error", message = message, seconds = seconds }
+  end
+  if type(y) ~= "number" then
+    if c.errors == "raise" then fail("the objective returned a " .. type(y) .. ", expected a number") end
+    return { y = 0 / 0, status = "error", message = "the objective returned a " .. type(y), seconds = seconds }
+  end
+  if y ~= y or y == math.huge or y == -math.huge then return { y = 0 / 0, status = "nan", seconds = seconds } end
+  return { y = y, status = "ok", seconds = seconds }
+end
+
+--- The run: its evaluations, the run directory and the replay of a resumed run.
+local function new_run(c)
+  local run = { X = {}, values = {}, statuses = {}, history = {}, best = math.huge, replay = {} }
+  if c.run_dir then
+    os.execute(string.format("mkdir -p '%s'", c.run_dir:gsub("'", "'\\''")))
+    run.log = c.run_dir .. "/evaluations.jsonl"
+    local existing = io.open(run.log, "r")
+    if existing then
+      existing:close()
+      run.replay = json.read_lines(run.log)
+    end
+    if #run.replay > 0 and not c.resume then
+      fail(c.run_dir .. " already holds " .. #run.replay .. " evaluations: pass resume = true to continue, or choose a new run_dir")
+    end
+    if #run.replay == 0 then
+      json.write(c.run_dir .. "/config.json", { lower = c.lower, upper = c.upper, seed = c.seed, initial = c.initial,
+        budget = c.budget, acquisition = c.acquisition, surrogate = c.surrogate, failures = c.failures, batch = c.batch })
+    end
+  end
+  return run
+end
+
+--- Appends one evaluation to the run and, unless it was replayed, to its log (flushed to disk
+--- before the next evaluation starts).
+local function record(c, run, x, outcome, phase)
+  local i = #run.X + 1
+  run.X[i], run.values[i], run.statuses[i] = x, outcome.y, outcome.status
+  local improved = outcome.y == outcome.y and outcome.y < run.best
+  if improved then run.best, run.best_x = outcome.y, x end
+  run.history[i] = run.best
+  if run.log and not outcome.replayed then
+    json.append(run.log, { i = i, x = x, y = outcome.y, status = outcome.status, message = outcome.message,
+      seconds = outcome.seconds, phase = phase })
+    if improved then json.write(c.run_dir .. "/best.json", { i = i, x = x, y = outcome.y }) end
+  end
+end
+
+--- The recorded outcome of evaluation i of a resumed run, checked against the point proposed now.
+local function replayed(c, run, i, x)
+  local r = run.replay[i]
+  if not r then return nil end
+  for j = 1, c.d do
+    if math.abs((r.x[j] or 0 / 0) - x[j]) > 1e-12 * (c.upper[j] - c.lower[j]) then
+      fail(string.format("resume: evaluation %d in %s was at a different point than this run proposes; "
+        .. "the run directory belongs to another configuration", i, c.run_dir))
+    end
+  end
+  -- A failed evaluation's value was written as null.
+  local y = type(r.y) == "number" and r.y or 0 / 0
+  return { y = y, status = r.status, message = r.message, seconds = r.seconds, replayed = true }
+end
+
+--- Evaluates the points (tables in the bounds' units) and records them, in order.
+local function evaluate(c, run, points, phase)
+  local parallel = c.workers > 1 and #points > 1
+  local pending, outcomes = {}, {}
+  for k, x in ipairs(points) do
+    outcomes[k] = replayed(c, run, #run.X + k, x)
+    if not outcomes[k] then pending[#pending + 1] = k end
+  end
+  if parallel and #pending > 0 then
+    local rows = {}
+    for i, k in ipairs(pending) do rows[i] = points[k] end
+    local start = cglab.clock()
+    local values, statuses, messages = optim.evaluate(linalg.matrix(rows), {
+      module = c.objective_module, file = c.objective_module == nil and c.objective_file or nil,
+      workers = c.workers, timeout = c.timeout })
+    for i, k in ipairs(pending) do
+      if messages[i]:find("interrupted!", 1, true) then error("interrupted!", 0) end
+      if c.errors == "raise" and statuses[i] == "error" then fail(messages[i]) end
+      outcomes[k] = { y = values[i], status = statuses[i], message = messages[i] ~= "" and messages[i] or nil,
+        seconds = cglab.clock() - start }
+    end
+  end
+  for k, x in ipairs(points) do
+    record(c, run, x, outcomes[k] or call_objective(c, x), phase)
+  end
+end
+
+-- Surrogate -----------------------------------------------------------------------------------
+
+--- The training data: inputs (tables in the bounds' units) and targets, failures handled.
+local function training_data(c, run)
+  local rows, values, worst = {}, {}, -math.huge
+  for i, y in ipairs(run.values) do if y == y then worst = math.max(worst, y) end end
+  for i, x in ipairs(run.X) do
+    local y = run.values[i]
+    if y == y then
+      rows[#rows + 1], values[#values + 1] = x, y
+    elseif c.failures == "impute" and worst > -math.huge then
+      rows[#rows + 1], values[#values + 1] = x, worst
+    end
+  end
+  return rows, values
+end
+
+--- A surrogate with predict(rows) -> mean, std for rows in the bounds' units, and the gp.Model
+--- used for refinement (nil for the local chain).
+local function fit_surrogate(c, state, rows, values, iteration)
+  local function fit(inputs, y)
+    local seed = c.gp_seed or (c.seed + iteration) % 4294967296
+    return gp.fit(inputs, y, { kernel = state.kernel or c.kernel, restarts = c.restarts, seed = seed,
+      normalize_y = c.normalize_y, alpha = c.alpha })
+  end
+  if c.surrogate == "local_chain" then
+    state.chain = state.chain or local_chain.new(fit, c.local_k)
+    state.chain:update(rows, values)
+    return { predict = function(points) return state.chain:predict(points) end,
+      nearest_scaled = function(x) return state.chain:scaled(x) end }
+  end
+  local transform
+  if c.scaling == "unit" then
+    transform = state.scaling.to_unit
+  else
+    local scaler = { mean = {}, scale = {} }
+    for j = 1, c.d do
+      local s, v = 0, 0
+      for _, x in ipairs(rows) do s = s + x[j] end
+      scaler.mean[j] = s / #rows
+      for _, x in ipairs(rows) do v = v + (x[j] - scaler.mean[j]) ^ 2 end
+      scaler.scale[j] = v > 0 and math.sqrt(v / #rows) or 1
+    end
+    transform = function(x)
+      local u = {}
+      for j = 1, c.d do u[j] = (x[j] - scaler.mean[j]) / scaler.scale[j] end
+      return u
+    end
+  end
+  local inputs = {}
+  for i, x in ipairs(rows) do inputs[i] = transform(x) end
+  local model = fit(linalg.matrix(inputs), values)
+  state.kernel = model:kernel()      -- the warm start of the next fit
+  return { model = model, transform = transform, nearest_scaled = transform,
+    predict = function(points, m)
+      local t = {}
+      for i, x in ipairs(points) do t[i] = transform(x) end
+      return (m or model):predict(linalg.matrix(t))
+    end }
+end
+
+-- Acquisition ---------------------------------------------------------------------------------
+
+--- Acquisition values at the candidates from predictions.
+local function scores(c, mean, std, best)
+  if c.acquisition == "lcb" then return optim.lcb(mean, std, best, c.kappa) end
+  return optim[c.acquisition](mean, std, best, c.xi)
+end
+
+--- The paper's NaN rule: zero where the nearest evaluated point (in the surrogate's scaled
+--- coordinates, failures included) failed.
+local function nearest_failed(c, run, surrogate)
+  local scaled, any = {}, false
+  for i, x in ipairs(run.X) do
+    scaled[i] = surrogate.nearest_scaled(x)
+    if run.values[i] ~= run.values[i] then any = true end
+  end
+  return function(x)
+    if not any then return false end
+    local s, best, nearest = surrogate.nearest_scaled(x), math.huge, nil
+    for i, z in ipairs(scaled) do
+      local d = 0
+      for j = 1, c.d do d = d + (s[j] - z[j]) ^ 2 end
+      if d < best then best, nearest = d, i end
+    end
+    return run.values[nearest] ~= run.values[nearest]
+  end
+end
+
+local function mask_failures(c, run, surrogate, candidates, values)
+  local failed = nearest_failed(c, run, surrogate)
+  for k, x in ipairs(candidates) do
+    if failed(x) then values:set(k, 0) end
+  end
+end
+
+--- The next points (tables in the bounds' units): q of them by kriging believer or local
+--- penalisation.
+local function propose(c, state, run, surrogate, candidates, q)
+  local best = run.best < math.huge and run.best or 0
+  local chosen, model = {}, surrogate.model
+  local unit_bounds = {}
+  for j = 1, c.d do unit_bounds[j] = { 0, 1 } end
+  local mean, std = surrogate.predict(candidates)
+  local values = scores(c, mean, std, best)
+  for _ = 1, q do
+    if c.failures == "mask" then mask_failures(c, run, surrogate, candidates, values) end
+    local index = argmax(values, #candidates)
+    local x = candidates[index]
+    if model and c.refine > 0 and c.scaling == "unit" and c.batch_method == "believer" then
+      -- L-BFGS-B from the best distinct candidates, inside the unit cube.
+      local order = {}
+      for i = 1, #candidates do order[i] = i end
+      table.sort(order, function(a, b)
+        local va, vb = values(a), values(b)
+        va, vb = va == va and va or -math.huge, vb == vb and vb or -math.huge
+        if va ~= vb then return va > vb end
+        return a < b
+      end)
+      local starts = {}
+      for i = 1, math.min(c.refine, #order) do starts[i] = state.scaling.to_unit(candidates[order[i]]) end
+      local kind = c.acquisition
+      local u = optim.maximize_acquisition(model, unit_bounds, { kind = kind, xi = c.xi, kappa = c.kappa, best = best,
+        candidates = linalg.matrix(starts), starts = #starts })
+      local refined = state.scaling.from_unit(u:totable())
+      -- Under the paper's rule the refined point must not fall next to a failure either.
+      if c.failures ~= "mask" or not nearest_failed(c, run, surrogate)(refined) then x = refined end
+    end
+    chosen[#chosen + 1] = x
+    if #chosen == q then break end
+    if c.batch_method == "believer" then
+      -- Believe the model: add x at its predicted mean, without refitting.
+      local mu = surrogate.predict({ x }, model)
+      model = model:add(linalg.matrix{ surrogate.transform(x) }, { mu(1) })
+      mean, std = surrogate.predict(candidates, model)
+      values = scores(c, mean, std, best)
+    else
+      -- Local penalisation: damp the acquisition within reach of x, the reach set by the
+      -- largest slope of the mean (estimated on the candidates) and the best value.
+      local slope = 1e-8
+      for i = 1, math.min(#candidates, 200) do
+        local _, _, dmean = model:predict_gradient(surrogate.transform(candidates[i]))
+        slope = math.max(slope, dmean:norm())
+      end
+      -- The penalty Φ((L ||z - x|| - best + μ(x)) / σ(x)), computed as a probability of
+      -- improvement below 0 of a "mean" -(L ||z - x|| - best + μ(x)).
+      local mu, sd = surrogate.predict({ x })
+      local ux, shifted, spread = surrogate.transform(x), linalg.zeros(#candidates), linalg.fill(#candidates, 1, math.max(sd(1), 1e-12))
+      for k, z in ipairs(candidates) do
+        local uz, dist = surrogate.transform(z), 0
+        for j = 1, c.d do dist = dist + (uz[j] - ux[j]) ^ 2 end
+        shifted:set(k, -(slope * math.sqrt(dist) - best + mu(1)))
+      end
+      values = values:mul(optim.pi(shifted, spread, 0))
+    end
+  end
+  return chosen
+end
+
+-- The loop --------------------------------------------------------------------------------------
+
+local function ego(options)
+  local c = configure(options)
+  local run = new_run(c)
+  local state = { scaling = make_scaling(c) }
+  local start = cglab.clock()
+  local stop
+
+  local function finished()
+    if run.best <= c.target then return "target" end
+    if #run.X >= c.budget then return "budget" end
+  end
+
+  -- Initial design.
+  local design = c.initial_points
+  if not design then design = optim.lhs(c.initial, options.bounds, { seed = c.seed }):totable() end
+  for first = 1, math.min(#design, c.budget), c.workers do
+    local chunk = {}
+    for k = first, math.min(#design, c.budget, first + c.workers - 1) do chunk[#chunk + 1] = design[k] end
+    evaluate(c, run, chunk, "initial")
+    stop = finished()
+    if stop then break end
+  end
+
+  -- Candidates: a fixed set for the whole run.
+  local candidates = c.candidates
+  if type(candidates) == "number" then
+    local unit = {}
+    for j = 1, c.d do unit[j] = { 0, 1 } end
+    local points = optim.sobol(candidates, unit, { skip = 1 }):totable()
+    candidates = {}
+    for i, u in ipairs(points) do candidates[i] = state.scaling.from_unit(u) end
+  end
+
+  local iteration, since_improvement, last_best, model = 0, 0, run.best, nil
+  while not stop do
+    iteration = iteration + 1
+    local rows, values = training_data(c, run)
+    local proposals
+    if #rows < 2 then
+      -- Nothing to learn from yet: a seeded random point.
+      proposals = optim.uniform(1, options.bounds, { seed = (c.seed + iteration) % 4294967296 }):totable()
+    else
+      local surrogate = fit_surrogate(c, state, rows, values, iteration)
+      model = surrogate.model
+      proposals = propose(c, state, run, surrogate, candidates, math.min(c.batch, c.budget - #run.X))
+    end
+    local before = #run.X
+    evaluate(c, run, proposals, "ego")
+    if run.best < last_best - c.stagnation_tol then since_improvement = 0 else since_improvement = since_improvement + 1 end
+    last_best = math.min(last_best, run.best)
+    local elapsed = cglab.clock() - start
+    if c.progress then
+      print(string.format("ego: iteration %d, %d evaluations, best %.8g, %.1f s", iteration, #run.X, run.best, elapsed))
+    end
+    stop = finished()
+    if not stop and since_improvement >= c.stagnation then stop = "stagnation" end
+    if c.on_iteration then
+      local new_x, new_y = {}, {}
+      for i = before + 1, #run.X do new_x[#new_x + 1], new_y[#new_y + 1] = run.X[i], run.values[i] end
+      local verdict = c.on_iteration{ iteration = iteration, evaluations = #run.X, best = run.best, best_x = run.best_x,
+        x = new_x, y = new_y, model = model, elapsed = elapsed }
+      if verdict == false and not stop then stop = "on_iteration" end
+    end
+  end
+  return { x = run.best_x, y = run.best, X = linalg.matrix(run.X), values = run.values, statuses = run.statuses,
+    history = run.history, evaluations = #run.X, iterations = iteration, stop = stop, model = model }
+end
+
+return ego
