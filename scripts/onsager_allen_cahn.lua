@@ -4,7 +4,7 @@
 --
 -- N = 256 on [0, 2pi), eps = 0.1, frames 1e-3 apart, 101 frames, initial conditions 3 random
 -- sines with k <= 10 rescaled to [-1, 1] (the paper used 1000 trajectories split 70/20/10). Fits
--- the class on the first 70 % (closed-form ALS; then L-BFGS on 5-step SBDF1 or AVF rollouts of subsets),
+-- the class on the first 70 % (closed-form ALS; then L-BFGS-B on 5-step SBDF1 or AVF rollouts of subsets),
 -- and reports on the last 10 trajectories the relative RMSE at 1, 5 and 100 steps of the learned
 -- model (AVF and SBDF1 steps), the true PDE stepped by SBDF1 (the paper's classical solver), DMD,
 -- and the paper's S-OnsagerNet; the recovered coefficients; the largest per-step energy change
@@ -47,12 +47,12 @@ print(string.format("B1 coefficients within 1e-3 after the gauge fix: %s (worst 
 
 local refine_data = onsager.split(train, math.min(refine_count, #train.trajectories - 1))
 local t_refine, refined, info = seconds(onsager.refine, refine_data, model, {rollout_steps = 5, stride = 5, iterations = 30})
-print(string.format("stage 2 (L-BFGS on 5-step SBDF1 rollouts, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
+print(string.format("stage 2 (L-BFGS-B on 5-step SBDF1 rollouts, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
   #refine_data.trajectories, t_refine, info.iterations, info.initial_loss, info.final_loss))
 local avf_data = onsager.split(train, math.min(avf_count, #train.trajectories - 1))
 local t_avf, refined_avf, avf_info = seconds(onsager.refine, avf_data, model,
   {method = "avf", rollout_steps = 5, stride = 10, iterations = 20})
-print(string.format("stage 2 (L-BFGS on 5-step AVF rollouts, through the implicit solve, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
+print(string.format("stage 2 (L-BFGS-B on 5-step AVF rollouts, through the implicit solve, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
   #avf_data.trajectories, t_avf, avf_info.iterations, avf_info.initial_loss, avf_info.final_loss))
 local t_dmd, dmd = seconds(onsager.dmd, train, {rank = 32})
 

@@ -4,7 +4,7 @@
 --
 -- 128 sites, force r + r^2, 50,000 Stormer-Verlet steps per trajectory (500 per frame), strain
 -- read as u = r/eps^2 on a 256-point co-moving grid, 101 frames 0.01 apart in KdV time. Fits the
--- class on the first 70 % (ALS, then L-BFGS on SBDF1 or AVF rollouts of subsets), reports on the
+-- class on the first 70 % (ALS, then L-BFGS-B on SBDF1 or AVF rollouts of subsets), reports on the
 -- last 10 trajectories the relative RMSE at 1, 5 and 100 steps of the learned models (AVF,
 -- SBDF1), the KdV limit (SBDF1, AVF), DMD and the paper's S-OnsagerNet; the learned symbol
 -- (m ~ 0, w(k)/k against the KdV limit -1/24), the potential scaling order, and the times (the
@@ -45,12 +45,12 @@ print(string.format("potential scaling order p (paper: 1.98-2.51 for the local p
 
 local refine_data = onsager.split(train, math.min(refine_count, #train.trajectories - 1))
 local t_refine, refined, info = seconds(onsager.refine, refine_data, model, {rollout_steps = 5, stride = 5, iterations = 30})
-print(string.format("stage 2 (L-BFGS on 5-step SBDF1 rollouts, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
+print(string.format("stage 2 (L-BFGS-B on 5-step SBDF1 rollouts, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
   #refine_data.trajectories, t_refine, info.iterations, info.initial_loss, info.final_loss))
 local avf_data = onsager.split(train, math.min(avf_count, #train.trajectories - 1))
 local t_avf, refined_avf, avf_info = seconds(onsager.refine, avf_data, model,
   {method = "avf", rollout_steps = 5, stride = 10, iterations = 20})
-print(string.format("stage 2 (L-BFGS on 5-step AVF rollouts, through the implicit solve, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
+print(string.format("stage 2 (L-BFGS-B on 5-step AVF rollouts, through the implicit solve, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
   #avf_data.trajectories, t_avf, avf_info.iterations, avf_info.initial_loss, avf_info.final_loss))
 local t_dmd, dmd = seconds(onsager.dmd, train, {rank = 32})
 

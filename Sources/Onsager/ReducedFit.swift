@@ -1,5 +1,6 @@
 import Foundation
 import Linalg
+import Optimize
 
 /// Settings of ``ReducedFit``.
 public struct ReducedFitOptions: Sendable, Equatable {
@@ -11,7 +12,7 @@ public struct ReducedFitOptions: Sendable, Equatable {
     public var epsilon = 1e-3, beta = 1e-3
     /// The integral relation between frames.
     public var stencil = TimeStencil.simpson
-    /// L-BFGS iterations.
+    /// L-BFGS-B iterations (at least 1).
     public var maxIterations = 300
     /// The seed of the small random start of the quartic directions.
     public var seed: UInt32 = 1
@@ -24,15 +25,15 @@ public struct ReducedFitOptions: Sendable, Equatable {
 public struct ReducedFitResult: Sendable {
     /// The fitted model.
     public let model: ReducedOnsagerModel
-    /// The relative residual Σ|Δz + (M + W) G|² / Σ|Δz|² before and after L-BFGS.
+    /// The relative residual Σ|Δz + (M + W) G|² / Σ|Δz|² before and after L-BFGS-B.
     public let initialLoss: Double, finalLoss: Double
-    /// L-BFGS iterations.
+    /// L-BFGS-B iterations.
     public let iterations: Int
     /// Wall-clock seconds.
     public let time: Double
 }
 
-/// Fits the reduced tier by L-BFGS on the integral relation of the ``TimeStencil`` in POD
+/// Fits the reduced tier by L-BFGS-B (unconstrained; from the Optimize library) on the integral relation of the ``TimeStencil`` in POD
 /// coordinates, Δz = z_{n+last} - z_{n+first} ≈ -(M + W) Δt Σ_i w_i ∇V(z_{n+offset_i}), with
 /// analytic gradients in L, A, R, h and the quartic directions.
 public enum ReducedFit {
@@ -63,11 +64,13 @@ public enum ReducedFit {
         let objective = ReducedObjective(pod: pod, coordinates: coordinates, stencil: stencil, spacing: data.frameSpacing,
                                          layout: layout, epsilon: options.epsilon, beta: options.beta)
         let initialLoss = try objective.evaluate(start).value
-        let result = try LBFGS(maxIterations: options.maxIterations, gradientTolerance: 1e-9, functionTolerance: 1e-13)
-            .minimize(from: start) { x throws(OnsagerError) in
-                try interruption.checkOnsager()
-                return try objective.evaluate(x)
-            }
+        var configuration = LBFGSBConfiguration()
+        configuration.maxIterations = max(options.maxIterations, 1)
+        configuration.gradientTolerance = 1e-9
+        configuration.functionTolerance = 1e-13
+        let result = try optimizing {
+            try lbfgsb({ x in try objective.evaluate(x) }, x0: start, configuration: configuration, interruption: interruption)
+        }
         return ReducedFitResult(model: try objective.model(result.x), initialLoss: initialLoss, finalLoss: result.value,
                                 iterations: result.iterations, time: Date().timeIntervalSince(started))
     }

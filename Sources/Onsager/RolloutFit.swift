@@ -1,5 +1,6 @@
 import Foundation
 import Linalg
+import Optimize
 
 /// Settings of the rollout fit (``RolloutFit``).
 public struct RolloutFitOptions: Sendable, Equatable {
@@ -13,9 +14,10 @@ public struct RolloutFitOptions: Sendable, Equatable {
     public var method = StepMethod.sbdf1(stabilization: 0)
     /// Use a window starting at every `stride`-th frame.
     public var stride = 1
-    /// L-BFGS iterations allowed.
+    /// L-BFGS-B iterations allowed.
     public var maxIterations = 50
-    /// Stop when max |gradient| falls below this times its initial value.
+    /// Stop when the largest component of the projected gradient, in the scaled coordinates
+    /// and relative to the starting loss, falls below this.
     public var gradientTolerance = 1e-6
     /// Stop when an iteration lowers the loss by less than this relative amount.
     public var functionTolerance = 1e-10
@@ -34,18 +36,20 @@ public struct RolloutFitResult: Sendable {
     public let model: OnsagerModel
     /// The rollout loss (relative mean-square error over the windows) before and after.
     public let initialLoss: Double, finalLoss: Double
-    /// L-BFGS iterations and loss evaluations.
+    /// L-BFGS-B iterations and loss evaluations.
     public let iterations: Int, evaluations: Int
-    /// `true` when a tolerance stopped L-BFGS before the iteration limit.
+    /// `true` when a tolerance stopped L-BFGS-B before the iteration limit.
     public let converged: Bool
     /// Wall-clock seconds.
     public let time: Double
 }
 
-/// Stage 2 of the fit: L-BFGS on the multi-step rollout loss (``RolloutLoss``), the objective
-/// the paper trains on, from a model of the class (usually the stage-1 ``ALSFit`` result), with
-/// gradients by the hand-written adjoint. Every iterate stays in the class: m ≥ 0 and the sign
-/// constraints of the energy are built into the coordinates (``RolloutParameterization``).
+/// Stage 2 of the fit: L-BFGS-B (from the Optimize library) on the multi-step rollout loss
+/// (``RolloutLoss``), the objective the paper trains on, from a model of the class (usually the
+/// stage-1 ``ALSFit`` result), with gradients by the hand-written adjoint. Every iterate stays in
+/// the class: m ≥ 0 and the sign constraints of the energy are bounds on the scaled coordinates
+/// (``RolloutParameterization``). The loss is divided by its starting value, so that the
+/// tolerances are relative.
 public enum RolloutFit {
     /// Refines `model` on `data`.
     ///
@@ -66,19 +70,45 @@ public enum RolloutFit {
                                    stride: options.stride)
         let map = RolloutParameterization(model: model, gauge: gauge, coercivityFloor: options.coercivityFloor)
         let initialLoss = try loss.evaluate(model, withGradient: false, interruption: interruption).loss
-        let optimizer = LBFGS(maxIterations: options.maxIterations, gradientTolerance: options.gradientTolerance,
-                              functionTolerance: options.functionTolerance)
-        let result = try optimizer.minimize(from: map.start) { x throws(OnsagerError) in
-            let candidate: OnsagerModel
-            do { candidate = try map.model(at: x) } catch { return (.infinity, x.map { _ in 0 }) }
-            let (value, gradient) = try loss.evaluate(candidate, withGradient: true, interruption: interruption)
-            return (value, map.pullback(gradient, at: x))
+        guard initialLoss.isFinite && initialLoss > 0 && options.maxIterations > 0 else {
+            return RolloutFitResult(model: model, initialLoss: initialLoss, finalLoss: initialLoss, iterations: 0, evaluations: 1,
+                                    converged: false, time: Date().timeIntervalSince(started))
         }
-        // Keep the starting model if L-BFGS could not improve on it.
-        let improved = result.value < initialLoss
+        var configuration = LBFGSBConfiguration()
+        configuration.maxIterations = options.maxIterations
+        configuration.gradientTolerance = options.gradientTolerance
+        configuration.functionTolerance = options.functionTolerance
+        let bounds = try optimizing { try Bounds(lower: map.entries.map(\.lower), upper: map.entries.map { _ in .infinity }) }
+        let result = try optimizing {
+            try lbfgsb({ x in
+                let candidate: OnsagerModel
+                do { candidate = try map.model(at: x) } catch { return (.infinity, x.map { _ in 0 }) }
+                let (value, gradient) = try loss.evaluate(candidate, withGradient: true, interruption: interruption)
+                return (value / initialLoss, map.pullback(gradient).map { $0 / initialLoss })
+            }, x0: map.start, bounds: bounds, configuration: configuration, interruption: interruption)
+        }
+        let improved = result.value < 1
+        // Keep the starting model if L-BFGS-B could not improve on it.
         return RolloutFitResult(
             model: improved ? try map.model(at: result.x) : model, initialLoss: initialLoss,
-            finalLoss: improved ? result.value : initialLoss, iterations: result.iterations, evaluations: result.evaluations,
-            converged: result.converged, time: Date().timeIntervalSince(started))
+            finalLoss: improved ? result.value * initialLoss : initialLoss, iterations: result.iterations,
+            evaluations: result.evaluations,
+            converged: result.stopReason == .gradientTolerance || result.stopReason == .functionTolerance,
+            time: Date().timeIntervalSince(started))
+    }
+}
+
+/// Runs an Optimize call, passing the library's own errors through and mapping the optimiser's:
+/// an interruption to ``OnsagerError/interrupted``, anything else to
+/// ``OnsagerError/invalidArgument(function:message:)`` of `fit`.
+func optimizing<T>(_ body: () throws -> T) throws(OnsagerError) -> T {
+    do {
+        return try body()
+    } catch let error as OnsagerError {
+        throw error
+    } catch is Interrupted {
+        throw .interrupted
+    } catch {
+        throw .invalidArgument(function: "fit", message: String(describing: error))
     }
 }

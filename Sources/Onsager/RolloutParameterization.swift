@@ -1,23 +1,21 @@
 import Foundation
 
-/// The unconstrained, scaled coordinates x in which the rollout fit runs L-BFGS, and the map
-/// back to a model. Sign-constrained quantities are squares: m(k) = (s x)² (free symbol),
-/// α_j = (s x)², the coercive coefficient = floor + (s x)², q and a non-gauge b as squares;
-/// the others are s x. Each scale s is the quantity's size at the start, so x starts near 1.
-/// Quantities held at their bound after stage 1 (m(k) = 0, a coercive coefficient at the floor),
-/// the gauge parameter and a dropped Casimir stay fixed.
+/// The scaled coordinates x in which the rollout fit runs L-BFGS-B, their bounds, and the map
+/// back to a model. Each coordinate sets one quantity q = s x with s its size at the start (so x
+/// starts near ±1); sign constraints are bounds on x: m(k) ≥ 0 (free symbol), α_j ≥ 0, a
+/// non-gauge b ≥ 0, q_s ≥ 0, and the coercive coefficient of F at least the floor. The gauge
+/// parameter and, when σ(0) = 0, the symbol at k = 0 and the Casimir c₀ stay fixed.
 struct RolloutParameterization {
     /// What one coordinate sets.
     enum Target {
         case mobility(Int), conservative(Int), alpha(Int), beta(Int), energy(Int)
     }
 
-    /// One coordinate: its target, whether it is squared (with an offset), and its scale.
+    /// One coordinate: its target, its scale, and its lower bound in x (-∞ when free).
     struct Entry {
         let target: Target
-        let squared: Bool
-        let offset: Double
         let scale: Double
+        let lower: Double
     }
 
     let base: OnsagerModel
@@ -28,47 +26,34 @@ struct RolloutParameterization {
         base = model
         let t = model.transform, symbol = model.symbol, energy = model.energy
         var entries = [Entry](), start = [Double]()
-        func add(_ target: Target, value: Double, squared: Bool, offset: Double = 0, typical: Double) {
-            if squared {
-                guard value - offset > 0 else { return }  // held at its bound
-                entries.append(Entry(target: target, squared: true, offset: offset, scale: (value - offset).squareRoot()))
-                start.append(1)
-            } else {
-                let scale = max(abs(value), typical, 1e-300)
-                entries.append(Entry(target: target, squared: false, offset: 0, scale: scale))
-                start.append(value / scale)
-            }
+        func add(_ target: Target, value: Double, lower: Double = -.infinity, typical: Double) {
+            let scale = max(abs(value), typical, 1e-300)
+            entries.append(Entry(target: target, scale: scale, lower: lower / scale))
+            start.append(value / scale)
         }
         let conservesMass = model.mobility[0] == 0 && model.conservative[0] == 0
         switch symbol.form {
         case .free:
-            let mTypical = 1e-6 * (model.mobility.max() ?? 0), wTypical = 1e-6 * maxAbs(model.conservative)
+            let mTypical = 1e-3 * (model.mobility.max() ?? 0), wTypical = 1e-3 * maxAbs(model.conservative)
             for k in 0..<t.modeCount {
-                add(.mobility(k), value: model.mobility[k], squared: true, typical: mTypical)
-                if !t.isSelfConjugate[k] { add(.conservative(k), value: model.conservative[k], squared: false, typical: wTypical) }
+                if !(conservesMass && k == 0) { add(.mobility(k), value: model.mobility[k], lower: 0, typical: mTypical) }
+                if !t.isSelfConjugate[k] { add(.conservative(k), value: model.conservative[k], typical: wTypical) }
             }
         case .local:
-            for (j, a) in symbol.mobilityParameters.enumerated() { add(.alpha(j), value: a, squared: true, typical: 0) }
-            let typical = 1e-6 * maxAbs(symbol.conservativeParameters)
-            for (j, b) in symbol.conservativeParameters.enumerated() { add(.beta(j), value: b, squared: false, typical: typical) }
+            let alphaTypical = 1e-3 * maxAbs(symbol.mobilityParameters), betaTypical = 1e-3 * maxAbs(symbol.conservativeParameters)
+            for (j, a) in symbol.mobilityParameters.enumerated() where !(conservesMass && j == 0) {
+                add(.alpha(j), value: a, lower: 0, typical: alphaTypical)
+            }
+            for (j, b) in symbol.conservativeParameters.enumerated() { add(.beta(j), value: b, typical: betaTypical) }
         }
         let theta = energy.parameters, basisCount = energy.basis.count
-        let typical = 1e-6 * maxAbs(theta)
+        let typical = 1e-3 * maxAbs(theta)
         for p in theta.indices where p != gauge && !(conservesMass && p == 1 + energy.basis.casimirIndex) {
-            if p == 0 || p > basisCount {
-                add(.energy(p), value: theta[p], squared: true, typical: typical)
-            } else if p == 1 + energy.basis.coerciveIndex {
-                add(.energy(p), value: theta[p], squared: true, offset: coercivityFloor, typical: typical)
-            } else {
-                add(.energy(p), value: theta[p], squared: false, typical: typical)
-            }
+            let lower = p == 0 || p > basisCount ? 0 : p == 1 + energy.basis.coerciveIndex ? coercivityFloor : -Double.infinity
+            add(.energy(p), value: theta[p], lower: lower, typical: typical)
         }
         self.entries = entries
         self.start = start
-    }
-
-    private func value(_ entry: Entry, _ x: Double) -> Double {
-        entry.squared ? entry.offset + (entry.scale * x) * (entry.scale * x) : entry.scale * x
     }
 
     /// The model at coordinates x.
@@ -77,10 +62,11 @@ struct RolloutParameterization {
         var (m, w) = (base.symbol.mobilityParameters, base.symbol.conservativeParameters)
         var theta = base.energy.parameters
         for (entry, xi) in zip(entries, x) {
+            let value = entry.scale * max(xi, entry.lower)
             switch entry.target {
-            case .mobility(let k), .alpha(let k): m[k] = value(entry, xi)
-            case .conservative(let k), .beta(let k): w[k] = value(entry, xi)
-            case .energy(let p): theta[p] = value(entry, xi)
+            case .mobility(let k), .alpha(let k): m[k] = value
+            case .conservative(let k), .beta(let k): w[k] = value
+            case .energy(let p): theta[p] = value
             }
         }
         let symbol: OnsagerSymbol
@@ -92,10 +78,9 @@ struct RolloutParameterization {
     }
 
     /// The gradient in x of a loss whose gradient in the model's m(k), w(k) and θ is `g`.
-    func pullback(_ g: ModelGradient, at x: [Double]) -> [Double] {
+    func pullback(_ g: ModelGradient) -> [Double] {
         let t = base.transform
-        return zip(entries, x).map { entry, xi in
-            let chain = entry.squared ? 2 * entry.scale * entry.scale * xi : entry.scale
+        return entries.map { entry in
             let dValue: Double
             switch entry.target {
             case .mobility(let k):  // the free symbol averages m over ±k in 2D
@@ -109,7 +94,7 @@ struct RolloutParameterization {
             case .energy(let p):
                 dValue = g.energy[p]
             }
-            return chain * dValue
+            return entry.scale * dValue
         }
     }
 }
