@@ -67,12 +67,16 @@ public struct FPUTChain: Sendable {
     /// `trajectories` trajectories of `frames` frames, `frameSpacing` apart in τ, initial
     /// conditions drawn in order from `RandomGenerator(seed: seed)`, chains run in parallel.
     ///
+    /// `progress`, when given, is called with the number of trajectories done after each one
+    /// (one call at a time, from a worker thread).
+    ///
     /// - Throws: ``OnsagerError/invalidArgument(function:message:)`` for non-positive counts or
     ///   spacing, or a Verlet step beyond the stability limit (cΔt < 1, the fastest chain
     ///   frequency being 2c); ``OnsagerError/nonFinite(function:what:)`` if a chain blows up;
     ///   ``OnsagerError/interrupted``.
     public func generate(
-        trajectories: Int, frames: Int, frameSpacing: Double = 0.01, seed: UInt32 = 1, interruption: Interruption = .never
+        trajectories: Int, frames: Int, frameSpacing: Double = 0.01, seed: UInt32 = 1, interruption: Interruption = .never,
+        progress: ((_ done: Int) -> Void)? = nil
     ) throws(OnsagerError) -> Dataset {
         try require(trajectories >= 1 && frames >= 2, "fput", "need at least one trajectory and two frames")
         try require(frameSpacing > 0 && frameSpacing.isFinite, "fput", "the frame spacing must be positive")
@@ -83,7 +87,7 @@ public struct FPUTChain: Sendable {
         let chainTransform = SpectralTransform(grid: chainGrid), fieldTransform = SpectralTransform(grid: grid)
         let frameTime = frameSpacing / (eps2 * eps), h = frameTime / Double(substeps)
         try require(h * soundSpeed < 1, "fput", "\(substeps) Verlet steps per frame are too few: the step \(h) exceeds the stability limit 1/c")
-        let results = try concurrentMap(trajectories, interruption: interruption) { i throws(OnsagerError) -> Matrix in
+        let results = try concurrentMap(trajectories, interruption: interruption, progress: progress) { i throws(OnsagerError) -> Matrix in
             // u0 sampled at the sites ξ = εn; strains sit half a site further on.
             let u0 = initial[i]
             let u0Half = Self.shifted(u0, by: 0.5, transform: chainTransform)

@@ -32,12 +32,16 @@ public struct InClassProblem: Sendable {
     /// conditions drawn in order from `RandomGenerator(seed: seed)` (so trajectory i is the same
     /// whatever the thread count), integrated in parallel.
     ///
+    /// `progress`, when given, is called with the number of trajectories done after each one
+    /// (one call at a time, from a worker thread).
+    ///
     /// - Throws: ``OnsagerError/invalidArgument(function:message:)`` for non-positive counts or
     ///   spacing, ``OnsagerError/nonFinite(function:what:)`` when the integration blows up,
     ///   ``OnsagerError/interrupted``.
     public func generate(
         trajectories: Int, frames: Int, frameSpacing: Double, substeps: Int = 20, seed: UInt32 = 1,
-        interruption: Interruption = .never
+        interruption: Interruption = .never,
+        progress: ((_ done: Int) -> Void)? = nil
     ) throws(OnsagerError) -> Dataset {
         try require(trajectories >= 1 && frames >= 2 && substeps >= 1, "generate",
                     "need at least one trajectory, two frames and one substep")
@@ -46,7 +50,7 @@ public struct InClassProblem: Sendable {
         let initial = (0..<trajectories).map { _ in initialCondition.sample(on: truth.grid, using: &rng) }
         let integrator = ExponentialIntegrator(model: truth, timeStep: frameSpacing / Double(substeps))
         let n = truth.grid.count
-        let results = try concurrentMap(trajectories, interruption: interruption) { i throws(OnsagerError) -> Matrix in
+        let results = try concurrentMap(trajectories, interruption: interruption, progress: progress) { i throws(OnsagerError) -> Matrix in
             var output = Matrix(rows: n, cols: frames)
             var u = initial[i]
             for frame in 0..<frames {

@@ -70,11 +70,15 @@ public struct LangevinChain: Sendable {
     /// `trajectories` trajectories of `frames` frames, `frameSpacing` apart (rounded to whole
     /// steps), profiles and noise seeds drawn in order from `RandomGenerator(seed: seed)`.
     ///
+    /// `progress`, when given, is called with the number of trajectories done after each one
+    /// (one call at a time, from a worker thread).
+    ///
     /// - Throws: ``OnsagerError/invalidArgument(function:message:)`` for non-positive counts or
     ///   a spacing below one step; ``OnsagerError/nonFinite(function:what:)``;
     ///   ``OnsagerError/interrupted``.
     public func generate(
-        trajectories: Int, frames: Int, frameSpacing: Double, seed: UInt32 = 1, interruption: Interruption = .never
+        trajectories: Int, frames: Int, frameSpacing: Double, seed: UInt32 = 1, interruption: Interruption = .never,
+        progress: ((_ done: Int) -> Void)? = nil
     ) throws(OnsagerError) -> Dataset {
         try require(trajectories >= 1 && frames >= 2, "langevin", "need at least one trajectory and two frames")
         try require(frameSpacing >= timeStep && frameSpacing.isFinite, "langevin", "the frame spacing must be at least one step")
@@ -84,7 +88,7 @@ public struct LangevinChain: Sendable {
         let profiles = (0..<trajectories).map { _ in initialCondition.sample(on: siteGrid, using: &rng) }
         let seeds = (0..<trajectories).map { _ in rng.nextUInt32() }
         let cells = sites / block
-        let results = try concurrentMap(trajectories, interruption: interruption) { i throws(OnsagerError) -> Matrix in
+        let results = try concurrentMap(trajectories, interruption: interruption, progress: progress) { i throws(OnsagerError) -> Matrix in
             var noise = RandomGenerator(seed: seeds[i])
             var mean = Matrix(rows: cells, cols: frames)
             for _ in 0..<realizations {

@@ -37,13 +37,15 @@ public struct ReducedFitResult: Sendable {
 /// coordinates, Δz = z_{n+last} - z_{n+first} ≈ -(M + W) Δt Σ_i w_i ∇V(z_{n+offset_i}), with
 /// analytic gradients in L, A, R, h and the quartic directions.
 public enum ReducedFit {
-    /// Fits a ``ReducedOnsagerModel`` to `data`.
+    /// Fits a ``ReducedOnsagerModel`` to `data`, calling `progress` after every evaluation of
+    /// the loss with the number of evaluations so far and the loss.
     ///
     /// - Throws: ``OnsagerError/invalidArgument(function:message:)`` for a bad rank or
     ///   too-short trajectories; ``OnsagerError/interrupted``.
-    public static func fit(_ data: Dataset, options: ReducedFitOptions = .init(), interruption: Interruption = .never)
-        throws(OnsagerError) -> ReducedFitResult
-    {
+    public static func fit(
+        _ data: Dataset, options: ReducedFitOptions = .init(), interruption: Interruption = .never,
+        progress: ((_ evaluations: Int, _ loss: Double) -> Void)? = nil
+    ) throws(OnsagerError) -> ReducedFitResult {
         let started = Date()
         let stencil = options.stencil
         try require(data.frameCount >= stencil.width, "reduced_fit", "the trajectories are shorter than the \(stencil.name) stencil")
@@ -69,7 +71,13 @@ public enum ReducedFit {
         configuration.gradientTolerance = 1e-9
         configuration.functionTolerance = 1e-13
         let result = try optimizing {
-            try lbfgsb({ x in try objective.evaluate(x) }, x0: start, configuration: configuration, interruption: interruption)
+            var evaluations = 0
+            return try lbfgsb({ x in
+                let result = try objective.evaluate(x)
+                evaluations += 1
+                progress?(evaluations, result.value)
+                return result
+            }, x0: start, configuration: configuration, interruption: interruption)
         }
         return ReducedFitResult(model: try objective.model(result.x), initialLoss: initialLoss, finalLoss: result.value,
                                 iterations: result.iterations, time: Date().timeIntervalSince(started))

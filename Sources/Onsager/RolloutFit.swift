@@ -51,14 +51,15 @@ public struct RolloutFitResult: Sendable {
 /// (``RolloutParameterization``). The loss is divided by its starting value, so that the
 /// tolerances are relative.
 public enum RolloutFit {
-    /// Refines `model` on `data`.
+    /// Refines `model` on `data`, calling `progress` after every loss evaluation with the number
+    /// of evaluations so far and the loss (for a progress display; the library never prints).
     ///
     /// - Throws: ``OnsagerError/invalidArgument(function:message:)`` for bad settings, a stepper
     ///   other than euler, sbdf1 or AVF, an unknown gauge, or data on another grid;
     ///   ``OnsagerError/interrupted``.
     public static func fit(
         _ data: Dataset, from model: OnsagerModel, options: RolloutFitOptions = .init(),
-        interruption: Interruption = .never
+        interruption: Interruption = .never, progress: ((_ evaluations: Int, _ loss: Double) -> Void)? = nil
     ) throws(OnsagerError) -> RolloutFitResult {
         try require(data.grid == model.grid, "fit", "the data live on \(data.grid), the model on \(model.grid)")
         try require(options.maxIterations >= 0, "fit", "the iteration limit must be non-negative")
@@ -79,11 +80,14 @@ public enum RolloutFit {
         configuration.gradientTolerance = options.gradientTolerance
         configuration.functionTolerance = options.functionTolerance
         let bounds = try optimizing { try Bounds(lower: map.entries.map(\.lower), upper: map.entries.map { _ in .infinity }) }
+        var evaluations = 0
         let result = try optimizing {
             try lbfgsb({ x in
                 let candidate: OnsagerModel
                 do { candidate = try map.model(at: x) } catch { return (.infinity, x.map { _ in 0 }) }
                 let (value, gradient) = try loss.evaluate(candidate, withGradient: true, interruption: interruption)
+                evaluations += 1
+                progress?(evaluations, value)
                 return (value / initialLoss, map.pullback(gradient).map { $0 / initialLoss })
             }, x0: map.start, bounds: bounds, configuration: configuration, interruption: interruption)
         }

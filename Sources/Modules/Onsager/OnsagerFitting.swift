@@ -7,12 +7,21 @@ import Onsager
 enum OnsagerFitting {
     static let functions: [NativeFunction] = [fit, refine, reducedFit]
 
-    private static let refineOptions = ["rollout_steps", "method", "stabilization", "substeps", "stride", "iterations", "gauge"]
+    private static let refineOptions = ["rollout_steps", "method", "stabilization", "substeps", "stride", "iterations", "gauge", "quiet"]
+
+    /// A progress display of a fit's loss evaluations (a bar on a terminal, one summary line
+    /// otherwise, nothing with `quiet`), and the callback that feeds it.
+    private static func meter(_ label: String, _ options: LuaOptions) throws(ArgumentError)
+        -> (meter: ProgressMeter, update: (Int, Double) -> Void)
+    {
+        let meter = ProgressMeter(total: nil, label: label, quiet: try options.boolean("quiet", default: false))
+        return (meter, { count, loss in meter.update(to: count, fields: [("loss", String(format: "%.3e", loss))]) })
+    }
 
     static let fit = NativeFunction(
         "fit",
         doc: """
-            onsager.fit(data [, {symbol = "free", even = 2, odd = 2, basis = "polynomial", degree = 3, centers, width = 1, nonlocal = 0, stencil = "boole", gauge = "b", sweeps = 5000, rollout_steps = 0, method = "sbdf1", substeps = 1, stride = 1, iterations = 50}]) -> model, report
+            onsager.fit(data [, {symbol = "free", even = 2, odd = 2, basis = "polynomial", degree = 3, centers, width = 1, nonlocal = 0, stencil = "boole", gauge = "b", sweeps = 5000, rollout_steps = 0, method = "sbdf1", substeps = 1, stride = 1, iterations = 50, quiet = false}]) -> model, report
 
             Fits the class to a dataset without autograd. Stage 1: alternating least squares on the
             bilinear integral relation of the stencil ("central", "trapezoid", "simpson", "boole"), with
@@ -21,7 +30,8 @@ enum OnsagerFitting {
             the rollout loss of that many frames (method "sbdf1", "euler" or "avf"), with adjoint gradients.
             report = {residual, sweeps, converged, unexcited, identifiable, eigenvalues, flat = {{name =
             component, ...}, ...}, casimirs, gauge, stats_time, sweep_time [, rollout = {initial_loss,
-            final_loss, iterations, evaluations, time}]}.
+            final_loss, iterations, evaluations, time}]}. Stage 2 shows its progress (a bar on a terminal,
+            a summary line otherwise) unless quiet.
             """
     ) { call in
         let data = try call.dataset(1)
@@ -45,7 +55,10 @@ enum OnsagerFitting {
         ]
         var model = result.model
         if try options.integer("rollout_steps", default: 0) > 0 {
-            let refined = try RolloutFit.fit(data, from: model, options: rolloutOptions(call, options), interruption: luaInterruption)
+            let progress = try meter("fit", options)
+            defer { progress.meter.finish() }
+            let refined = try RolloutFit.fit(data, from: model, options: rolloutOptions(call, options), interruption: luaInterruption,
+                                             progress: progress.update)
             model = refined.model
             fields.append(("rollout", rolloutRecord(refined)))
         }
@@ -55,36 +68,39 @@ enum OnsagerFitting {
     static let refine = NativeFunction(
         "refine",
         doc: """
-            onsager.refine(data, model [, {rollout_steps = 5, method = "sbdf1", stabilization = 0, substeps = 1, stride = 1, iterations = 50, gauge = "b"}]) -> model, report
+            onsager.refine(data, model [, {rollout_steps = 5, method = "sbdf1", stabilization = 0, substeps = 1, stride = 1, iterations = 50, gauge = "b", quiet = false}]) -> model, report
 
             Stage 2 alone: L-BFGS on the multi-step rollout loss (relative mean-square error of
             rollout_steps-frame rollouts from every stride-th frame, stepped by "sbdf1", "euler" or "avf"),
             with gradients by the hand-written adjoint (through the implicit solve for "avf"); m ≥ 0 and
             the energy's sign constraints are kept.
-            report = {initial_loss, final_loss, iterations, evaluations, converged, time}.
+            report = {initial_loss, final_loss, iterations, evaluations, converged, time}. Shows its
+            progress unless quiet.
             """
     ) { call in
         let data = try call.dataset(1)
         let model = try call.onsagerModel(2)
         let options = try call.options(3, allowed: refineOptions)
+        let progress = try meter("refine", options)
+        defer { progress.meter.finish() }
         let result = try RolloutFit.fit(data, from: model, options: rolloutOptions(call, options, defaultSteps: 5),
-                                        interruption: luaInterruption)
+                                        interruption: luaInterruption, progress: progress.update)
         return call.returning(result.model, rolloutRecord(result))
     }
 
     static let reducedFit = NativeFunction(
         "reduced_fit",
         doc: """
-            onsager.reduced_fit(data [, {rank = 8, quartic, epsilon = 1e-3, beta = 1e-3, stencil = "simpson", iterations = 300, seed = 1}]) -> reduced, report
+            onsager.reduced_fit(data [, {rank = 8, quartic, epsilon = 1e-3, beta = 1e-3, stencil = "simpson", iterations = 300, seed = 1, quiet = false}]) -> reduced, report
 
             Fits the reduced tier on POD coordinates u ≈ ū + Φz: dz/dt = -(M + W)∇V(z), M = LL' + εI,
             W = A - A', V = h'z + ½z'(RR' + βI)z + ¼Σ(q_j'z)^4 (quartic = number of q_j, default rank), by
             L-BFGS on the stencil's integral relation. report = {initial_loss, final_loss, iterations,
-            captured (POD energy share), time}.
+            captured (POD energy share), time}. Shows its progress unless quiet.
             """
     ) { call in
         let data = try call.dataset(1)
-        let options = try call.options(2, allowed: ["rank", "quartic", "epsilon", "beta", "stencil", "iterations", "seed"])
+        let options = try call.options(2, allowed: ["rank", "quartic", "epsilon", "beta", "stencil", "iterations", "seed", "quiet"])
         var settings = ReducedFitOptions()
         settings.rank = try options.integer("rank", default: 8)
         settings.quarticTerms = try options.integer("quartic")
@@ -97,7 +113,9 @@ enum OnsagerFitting {
         let seed = try options.integer("seed", default: 1)
         guard seed >= 0 && seed <= Int(UInt32.max) else { throw options.error("seed", "must be 0 to 2^32 - 1") }
         settings.seed = UInt32(seed)
-        let result = try ReducedFit.fit(data, options: settings, interruption: luaInterruption)
+        let progress = try meter("reduced_fit", options)
+        defer { progress.meter.finish() }
+        let result = try ReducedFit.fit(data, options: settings, interruption: luaInterruption, progress: progress.update)
         return call.returning(result.model, LuaRecord([
             ("initial_loss", result.initialLoss), ("final_loss", result.finalLoss), ("iterations", result.iterations),
             ("captured", result.model.pod.capturedEnergy), ("time", result.time),

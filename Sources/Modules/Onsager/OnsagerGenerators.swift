@@ -8,7 +8,16 @@ enum OnsagerGenerators {
     static let functions: [NativeFunction] = [allenCahn, cahnHilliard, kdv, mixed, linear, fput, langevin]
 
     /// Options every in-class generator takes.
-    private static let common = ["n", "ny", "length", "length_y", "max_k", "dt", "substeps", "seed"]
+    private static let common = ["n", "ny", "length", "length_y", "max_k", "dt", "substeps", "seed", "quiet"]
+
+    /// A progress display of the trajectories generated (a bar on a terminal, a summary line
+    /// otherwise, nothing with the option `quiet`), and the callback that feeds it.
+    static func meter(_ label: String, trajectories: Int, _ options: LuaOptions) throws(ArgumentError)
+        -> (meter: ProgressMeter, update: (Int) -> Void)
+    {
+        let meter = ProgressMeter(total: trajectories, label: label, quiet: try options.boolean("quiet", default: false))
+        return (meter, { meter.update(to: $0) })
+    }
 
     /// Reads the trajectory and frame counts, checks the total size, and runs `problem`.
     private static func generate(_ call: LuaCall, _ options: LuaOptions, problem: (PeriodicGrid, Int) throws -> InClassProblem,
@@ -25,8 +34,10 @@ enum OnsagerGenerators {
         let seed = try options.integer("seed", default: 1)
         guard seed >= 0 && seed <= Int(UInt32.max) else { throw options.error("seed", "must be 0 to 2^32 - 1") }
         let inClass = try problem(grid, try options.integer("max_k", default: defaultMaxK))
+        let progress = try meter(inClass.name, trajectories: trajectories, options)
+        defer { progress.meter.finish() }
         let data = try inClass.generate(trajectories: trajectories, frames: frames, frameSpacing: spacing, substeps: substeps,
-                                        seed: UInt32(seed), interruption: luaInterruption)
+                                        seed: UInt32(seed), interruption: luaInterruption, progress: progress.update)
         return call.returning(DatasetTable.record(data, extra: [("truth", inClass.truth), ("name", inClass.name)]))
     }
 
@@ -47,7 +58,8 @@ enum OnsagerGenerators {
             Allen-Cahn data, u_t = Δu + (u - u^3)/epsilon^2 (m = 1, w = 0, b = 1, F' = (u^3 - u)/epsilon^2),
             in 1D or 2D (ny > 1), from 3 random sines up to max_k rescaled to [-1, 1], integrated by
             ETDRK4 with substeps steps per frame. Returns {trajectories = {n x frames matrices},
-            dt, grid = {nx, ny, length_x, length_y}, truth = model, name}.
+            dt, grid = {nx, ny, length_x, length_y}, truth = model, name}. Shows its progress (a bar on
+            a terminal, a summary line otherwise) unless quiet = true.
             """
     ) { call in
         let options = try call.options(3, allowed: common + ["epsilon"])
@@ -119,10 +131,11 @@ enum OnsagerGenerators {
             FPUT chain data in KdV scaling (the paper's microscopic benchmark): a periodic chain with
             force F(r) = c^2 r + alpha r^2, Stormer-Verlet with substeps steps per frame, strain read as
             u = r/eps^2 on an n-point co-moving grid, frames dt apart in KdV time. The result also holds
-            kdv_limit, the KdV model u_t + (alpha/c) u u_x + (c/24) u_xxx = 0 in the class.
+            kdv_limit, the KdV model u_t + (alpha/c) u u_x + (c/24) u_xxx = 0 in the class. Shows its
+            progress unless quiet = true.
             """
     ) { call in
-        let options = try call.options(3, allowed: ["sites", "c", "alpha", "n", "dt", "substeps", "seed"])
+        let options = try call.options(3, allowed: ["sites", "c", "alpha", "n", "dt", "substeps", "seed", "quiet"])
         let trajectories = try call.count(1, what: "the number of trajectories", limit: OnsagerLimits.trajectories)
         let frames = try call.count(2, what: "the number of frames", limit: OnsagerLimits.frames)
         guard frames >= 2 else { throw ArgumentError(2, "at least 2 frames are needed") }
@@ -135,8 +148,10 @@ enum OnsagerGenerators {
         guard seed >= 0 && seed <= Int(UInt32.max) else { throw options.error("seed", "must be 0 to 2^32 - 1") }
         let chain = try FPUTChain(sites: sites, soundSpeed: options.number("c", default: 1), nonlinearity: options.number("alpha", default: 1),
                                   gridPoints: points, substeps: substeps)
+        let progress = try meter("fput", trajectories: trajectories, options)
+        defer { progress.meter.finish() }
         let data = try chain.generate(trajectories: trajectories, frames: frames, frameSpacing: options.number("dt", default: 0.01),
-                                      seed: UInt32(seed), interruption: luaInterruption)
+                                      seed: UInt32(seed), interruption: luaInterruption, progress: progress.update)
         return call.returning(DatasetTable.record(data, extra: [("kdv_limit", try chain.kdvLimit()), ("name", "fput")]))
     }
 
@@ -149,10 +164,10 @@ enum OnsagerGenerators {
             block-averaged strain over block sites and averaged over realizations noise histories, on a
             grid of sites/block points of length sites; frames dt apart (chain time). Initial strain
             profiles: 3 sines up to max_k, amplitude 1. Compare the learned F' with
-            onsager.renormalized_force.
+            onsager.renormalized_force. Shows its progress unless quiet = true.
             """
     ) { call in
-        let options = try call.options(3, allowed: ["sites", "block", "realizations", "temperature", "quartic", "step", "dt", "max_k", "seed"])
+        let options = try call.options(3, allowed: ["sites", "block", "realizations", "temperature", "quartic", "step", "dt", "max_k", "seed", "quiet"])
         let trajectories = try call.count(1, what: "the number of trajectories", limit: OnsagerLimits.trajectories)
         let frames = try call.count(2, what: "the number of frames", limit: OnsagerLimits.frames)
         guard frames >= 2 else { throw ArgumentError(2, "at least 2 frames are needed") }
@@ -162,8 +177,10 @@ enum OnsagerGenerators {
         try checkSize(trajectories, frames, chain.sites / chain.block)
         let seed = try options.integer("seed", default: 1)
         guard seed >= 0 && seed <= Int(UInt32.max) else { throw options.error("seed", "must be 0 to 2^32 - 1") }
+        let progress = try meter("langevin", trajectories: trajectories, options)
+        defer { progress.meter.finish() }
         let data = try chain.generate(trajectories: trajectories, frames: frames, frameSpacing: options.number("dt", default: 5),
-                                      seed: UInt32(seed), interruption: luaInterruption)
+                                      seed: UInt32(seed), interruption: luaInterruption, progress: progress.update)
         return call.returning(DatasetTable.record(data, extra: [("name", "langevin")]))
     }
 
