@@ -88,14 +88,4 @@ public struct OnsagerModel: Sendable {
     func force(_ u: [Double]) -> [Double] {
         u.map { energy.basis.force(energy.coefficients, $0) }
     }
-
-    /// The velocity in Fourier space, -σ (L û + F'(u)^), from û and the spectrum of F'(u).
-    func spectralVelocity(_ uHat: Spectrum, forceHat: Spectrum) -> Spectrum {
-        var mu = forceHat
-        for k in 0..<mu.count {
-            mu.real[k] += linear[k] * uHat.real[k]
-            mu.imag[k] += linear[k] * uHat.imag[k]
-        }
-        return applyingSymbol(to: mu, scale: -1)
-    }
 }
