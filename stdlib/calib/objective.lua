@@ -66,7 +66,8 @@ end
 --- An objective function f(theta) -> Y, details. options:
 ---   reference      {strain = function(k) -> field, stress = tau (GPa), stress_gamma = gamma}
 ---   energy0        initial MD energy (eV): chi0 through the reference map (or `map`)
----   energy_final   final MD energy (eV): chi_inf and the feasibility filter
+---   energy_final   final MD energy (eV), a field or {min = , max = }: chi_inf (from its maximum)
+---                  and the feasibility filter (its minimum)
 ---   frames, ranks  comparison frames and rank rules (default: the paper's)
 ---   shared_rank    adaptive ranks taken as the larger of the two fields' (validation.py)
 ---   metric         Grassmann metric (default "paper": calibration.py's exact recipe)
@@ -88,8 +89,7 @@ function objective.new(options)
   local blend = options.blend or { 1, 3 }
   local fixed = options.fixed or objective.calibration_fixed
   local min_temperature = options.min_temperature == nil and 20 or options.min_temperature
-  local max_final = energy_final:max()
-  local min_final = energy_final:min()
+  local min_final, max_final = objective.energy_range(energy_final)
   local last_frame = frames[#frames]
 
   return function(theta)
@@ -136,13 +136,20 @@ function objective.new(options)
   end
 end
 
+--- The minimum and maximum of a final energy given as a field or as {min = , max = }.
+function objective.energy_range(energy)
+  if linalg.is_matrix(energy) then return energy:min(), energy:max() end
+  assert(type(energy) == "table" and energy.min and energy.max, "a final energy field or {min = , max = } is required")
+  return energy.min, energy.max
+end
+
 --- The reference of a twin experiment: a forward run at `truth` from `energy0`, its strain
 --- fields (2 x Exy, as validation.py compares) and its stress curve in GPa.
 function objective.twin_reference(energy0, energy_final, truth, run_options)
   local parameters = { energy = energy0, fields = { "Exy", "tau" } }
   for k, v in pairs(truth) do parameters[k] = v end
   for k, v in pairs(run_options or {}) do parameters[k] = v end
-  parameters.chi_inf = parameters.chi_inf or truth.beta * (energy_final:max() - truth.u0) * objective.t_z
+  parameters.chi_inf = parameters.chi_inf or truth.beta * (select(2, objective.energy_range(energy_final)) - truth.u0) * objective.t_z
   local run = stz.run(parameters)
   local gamma, tau = run:stress_strain()
   return { strain = function(k) return run:field("Exy", k) * 2 end, stress = tau, stress_gamma = gamma, run = run }

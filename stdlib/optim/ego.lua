@@ -44,6 +44,12 @@
 --   restarts         [3] random restarts of each hyperparameter fit; gp_seed fixes their seed
 --                    (default: seed + iteration); normalize_y [true]; alpha [1e-10]
 --   scaling          ["unit"] GP inputs in the unit cube, or "standard" (zero mean, unit variance)
+--   log_shift        [none] model log(y + log_shift) instead of y (for positive objectives that
+--                    span decades, such as misfits that vanish at the optimum)
+--   trust_region     [false] search a box around the best point (TuRBO, Eriksson et al. 2019):
+--                    its side starts at 0.8 of the unit cube, doubles after 3 improving
+--                    iterations in a row, halves after max(4, d) / batch iterations without, and
+--                    starts again from 0.8 below 1/128; candidates and refinement stay inside it
 --   local_k          [200] neighbourhood size of the local chain
 --   batch            [1] points per iteration; batch_method ["believer"]: kriging believer (each
 --                    point added to the GP at its predicted mean before choosing the next) or
@@ -66,7 +72,7 @@ local local_chain = require "optim.local_chain"
 local allowed = {}
 for name in ([[objective objective_module objective_file bounds initial budget seed acquisition xi kappa
   candidates refine target stagnation stagnation_tol failures errors timeout surrogate kernel restarts
-  gp_seed normalize_y alpha scaling local_k batch batch_method workers run_dir resume progress
+  gp_seed normalize_y alpha scaling log_shift trust_region local_k batch batch_method workers run_dir resume progress
   on_iteration]]):gmatch("%S+") do allowed[name] = true end
 
 local function fail(message) error("optim.ego: " .. message, 0) end
@@ -155,6 +161,8 @@ local function configure(o)
   c.gp_seed = o.gp_seed and check_number(o, "gp_seed", 0, 0, true)
   c.normalize_y = o.normalize_y ~= false
   c.alpha = check_number(o, "alpha", 1e-10, 0)
+  c.log_shift = check_number(o, "log_shift", nil, 0)
+  c.trust_region = o.trust_region == true
   c.scaling = check_choice(o, "scaling", { "unit", "standard" }, "unit")
   c.local_k = check_number(o, "local_k", 200, 1, true)
   c.batch = check_number(o, "batch", 1, 1, true)
@@ -323,16 +331,24 @@ end
 
 -- Surrogate -----------------------------------------------------------------------------------
 
---- The training data: inputs (tables in the bounds' units) and targets, failures handled.
+--- An objective value as the surrogate models it (log(y + log_shift) with that option).
+local function modelled(c, y)
+  if not c.log_shift then return y end
+  if y + c.log_shift <= 0 then fail(string.format("log_shift %g does not make the value %g positive", c.log_shift, y)) end
+  return math.log(y + c.log_shift)
+end
+
+--- The training data: inputs (tables in the bounds' units) and targets (as modelled), failures
+--- handled.
 local function training_data(c, run)
   local rows, values, worst = {}, {}, -math.huge
   for i, y in ipairs(run.values) do if y == y then worst = math.max(worst, y) end end
   for i, x in ipairs(run.X) do
     local y = run.values[i]
     if y == y then
-      rows[#rows + 1], values[#values + 1] = x, y
+      rows[#rows + 1], values[#values + 1] = x, modelled(c, y)
     elseif c.failures == "impute" and worst > -math.huge then
-      rows[#rows + 1], values[#values + 1] = x, worst
+      rows[#rows + 1], values[#values + 1] = x, modelled(c, worst)
     end
   end
   return rows, values
@@ -418,12 +434,10 @@ local function mask_failures(c, run, surrogate, candidates, values)
 end
 
 --- The next points (tables in the bounds' units): q of them by kriging believer or local
---- penalisation.
-local function propose(c, state, run, surrogate, candidates, q)
-  local best = run.best < math.huge and run.best or 0
+--- penalisation; refinement stays inside unit_bounds (the unit cube, or the trust region).
+local function propose(c, state, run, surrogate, candidates, q, unit_bounds)
+  local best = run.best < math.huge and modelled(c, run.best) or 0
   local chosen, model = {}, surrogate.model
-  local unit_bounds = {}
-  for j = 1, c.d do unit_bounds[j] = { 0, 1 } end
   local mean, std = surrogate.predict(candidates)
   local values = scores(c, mean, std, best)
   for _ = 1, q do
@@ -480,6 +494,47 @@ local function propose(c, state, run, surrogate, candidates, q)
   return chosen
 end
 
+-- Trust region ----------------------------------------------------------------------------------
+
+--- The trust region's box in unit coordinates, centred on the best point.
+local function region_box(c, state, run)
+  local centre, half = state.scaling.to_unit(run.best_x), state.region.length / 2
+  local box = {}
+  for j = 1, c.d do
+    local lo, hi = math.max(0, centre[j] - half), math.min(1, centre[j] + half)
+    box[j] = { lo, hi }
+  end
+  return box
+end
+
+--- The unit-cube candidates mapped into the box, in the bounds' units.
+local function candidates_in(c, state, unit_candidates, box)
+  local points = {}
+  for i, u in ipairs(unit_candidates) do
+    local v = {}
+    for j = 1, c.d do v[j] = box[j][1] + u[j] * (box[j][2] - box[j][1]) end
+    points[i] = state.scaling.from_unit(v)
+  end
+  return points
+end
+
+--- Grows the region after repeated improvement, shrinks it after repeated stagnation, and
+--- restarts it when it has shrunk too far.
+local function update_region(c, state, improved)
+  local region = state.region
+  if improved then
+    region.successes, region.failures = region.successes + 1, 0
+  else
+    region.successes, region.failures = 0, region.failures + 1
+  end
+  if region.successes >= 3 then
+    region.length, region.successes = math.min(1.6, 2 * region.length), 0
+  elseif region.failures >= math.ceil(math.max(4, c.d) / c.batch) then
+    region.length, region.failures = region.length / 2, 0
+  end
+  if region.length < 1 / 128 then region.length = 0.8 end
+end
+
 -- The loop --------------------------------------------------------------------------------------
 
 local function ego(options)
@@ -506,13 +561,16 @@ local function ego(options)
   end
 
   -- Candidates: a fixed set for the whole run.
-  local candidates = c.candidates
+  local candidates, unit_candidates = c.candidates, nil
+  local unit_cube = {}
+  for j = 1, c.d do unit_cube[j] = { 0, 1 } end
   if type(candidates) == "number" then
-    local unit = {}
-    for j = 1, c.d do unit[j] = { 0, 1 } end
-    local points = optim.sobol(candidates, unit, { skip = 1 }):totable()
-    candidates = {}
-    for i, u in ipairs(points) do candidates[i] = state.scaling.from_unit(u) end
+    unit_candidates = optim.sobol(candidates, unit_cube, { skip = 1 }):totable()
+    candidates = candidates_in(c, state, unit_candidates, unit_cube)
+  end
+  if c.trust_region then
+    if not unit_candidates then fail("trust_region needs a number of candidates, not a fixed set") end
+    state.region = { length = 0.8, successes = 0, failures = 0 }
   end
 
   local iteration, since_improvement, last_best, model = 0, 0, run.best, nil
@@ -526,10 +584,16 @@ local function ego(options)
     else
       local surrogate = fit_surrogate(c, state, rows, values, iteration)
       model = surrogate.model
-      proposals = propose(c, state, run, surrogate, candidates, math.min(c.batch, c.budget - #run.X))
+      local box, pool = unit_cube, candidates
+      if state.region and run.best_x then
+        box = region_box(c, state, run)
+        pool = candidates_in(c, state, unit_candidates, box)
+      end
+      proposals = propose(c, state, run, surrogate, pool, math.min(c.batch, c.budget - #run.X), box)
     end
-    local before = #run.X
+    local before, best_before = #run.X, run.best
     evaluate(c, run, proposals, "ego")
+    if state.region then update_region(c, state, run.best < best_before - 1e-3 * math.abs(best_before)) end
     if run.best < last_best - c.stagnation_tol then since_improvement = 0 else since_improvement = since_improvement + 1 end
     last_best = math.min(last_best, run.best)
     local elapsed = cglab.clock() - start
