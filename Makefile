@@ -17,7 +17,8 @@ build: deps
 	$(SWIFT) build -c release
 
 demo: build
-	.build/release/cglab scripts/demo.lua
+	rm -rf runs/demo
+	.build/release/cglab scripts/calibrate.lua --run-dir runs/demo
 
 # The test runner cannot restart itself with better OpenBLAS kernels as cglab does (see
 # Sources/Modules/BLASKernels.swift), so it gets the choice cglab makes.
