@@ -150,6 +150,18 @@ T.case("given initial points and the stagnation stop", function()
   T.equal(r.evaluations, 5, "two iterations without improvement")
 end)
 
+T.case("log_shift and trust_region: Branin shifted to vanish at its minimum, within 40 evaluations", function()
+  for seed = 1, 3 do
+    local r = optim.ego{objective = function(x) return branin(x) - branin_minimum end, bounds = branin_bounds, budget = 40,
+      seed = seed, log_shift = 1e-3, trust_region = true, target = 1e-3, progress = false}
+    T.truthy(r.y <= 1e-3, string.format("seed %d: best %.6f after %d evaluations", seed, r.y, r.evaluations))
+  end
+  T.raises("log_shift 0.001 does not make the value -1 positive", optim.ego, {objective = function() return -1 end,
+    bounds = branin_bounds, initial = 5, budget = 6, log_shift = 1e-3, progress = false})
+  T.raises("trust_region needs a number of candidates", optim.ego, {objective = branin, bounds = branin_bounds,
+    candidates = linalg.matrix{{0, 0}, {1, 1}}, trust_region = true, budget = 6, progress = false})
+end)
+
 T.case("option errors are clear", function()
   T.raises("bounds[1]: lower bound 2 is not below upper bound 1", optim.ego, {objective = branin, bounds = {{2, 1}}})
   T.raises("bounds[2] is NaN", optim.ego, {objective = branin, bounds = {{0, 1}, {0 / 0, 1}}})
