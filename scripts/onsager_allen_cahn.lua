@@ -15,11 +15,8 @@ local avf_count = tonumber(arg and arg[3]) or 20
 local refine_count = tonumber(arg and arg[2]) or 60
 local dt = 1e-3
 
-local function seconds(f, ...)
-  local start = cglab.clock()
-  local a, b = f(...)
-  return cglab.clock() - start, a, b
-end
+local benchmark = require "onsager.benchmark"
+local seconds = benchmark.seconds
 
 local t_gen, data = seconds(onsager.allen_cahn, trajectories, 101, {n = 256, epsilon = 0.1, max_k = 10, dt = dt})
 local train, rest = onsager.split(data, math.floor(0.7 * trajectories))
@@ -45,15 +42,7 @@ for i = 1, 4 do
 end
 print(string.format("B1 coefficients within 1e-3 after the gauge fix: %s (worst %.2e)", worst <= 1e-3 and "PASS" or "FAIL", worst))
 
-local refine_data = onsager.split(train, math.min(refine_count, #train.trajectories - 1))
-local t_refine, refined, info = seconds(onsager.refine, refine_data, model, {rollout_steps = 5, stride = 5, iterations = 30})
-print(string.format("stage 2 (L-BFGS-B on 5-step SBDF1 rollouts, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
-  #refine_data.trajectories, t_refine, info.iterations, info.initial_loss, info.final_loss))
-local avf_data = onsager.split(train, math.min(avf_count, #train.trajectories - 1))
-local t_avf, refined_avf, avf_info = seconds(onsager.refine, avf_data, model,
-  {method = "avf", rollout_steps = 5, stride = 10, iterations = 20})
-print(string.format("stage 2 (L-BFGS-B on 5-step AVF rollouts, through the implicit solve, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
-  #avf_data.trajectories, t_avf, avf_info.iterations, avf_info.initial_loss, avf_info.final_loss))
+local refined, refined_avf, t_refine, t_avf = benchmark.refine(train, model, refine_count, avf_count)
 local t_dmd, dmd = seconds(onsager.dmd, train, {rank = 32})
 
 local rows = {
@@ -64,15 +53,7 @@ local rows = {
   {"learned (ALS + AVF rollout fit), AVF", onsager.evaluate(test, refined_avf, {method = "avf"})},
   {"DMD, rank 32", onsager.evaluate(test, dmd)},
 }
-print(string.format("\nrelative RMSE on %d test trajectories (mean +- std), rollouts from frame 0, dt = %g", #test.trajectories, dt))
-print(string.format("%-40s %-20s %-20s %-20s %s", "model", "step 1", "step 5", "step 100", "steps before divergence"))
-for _, row in ipairs(rows) do
-  local r = row[2]
-  local survived = math.huge
-  for _, s in ipairs(r.diverged_after) do survived = math.min(survived, s) end
-  print(string.format("%-40s %.2e +- %.1e   %.2e +- %.1e   %.2e +- %.1e   %d", row[1], r.mean[1], r.std[1], r.mean[2], r.std[2],
-    r.mean[3], r.std[3], survived))
-end
+benchmark.print_errors(rows, test, dt)
 print(string.format("%-40s %.2e +- %.1e   %.2e +- %.1e   ~1e-2 (read off a figure)", "paper: S-OnsagerNet", 2.44e-3, 9.3e-4, 5.47e-3, 2.2e-3))
 print(string.format("%-40s %.2e +- %.1e   %.2e +- %.1e", "paper: classical solver (SBDF1)", 2.38e-3, 5.3e-4, 8.49e-3, 2.9e-3))
 print(string.format("fit times: ALS %.2f s, SBDF1 rollout refinement %.2f s, AVF rollout refinement %.2f s, DMD %.2f s", t_als,

@@ -15,11 +15,8 @@ local avf_count = tonumber(arg and arg[3]) or 20
 local refine_count = tonumber(arg and arg[2]) or 40
 local dt = 0.01
 
-local function seconds(f, ...)
-  local start = cglab.clock()
-  local a, b = f(...)
-  return cglab.clock() - start, a, b
-end
+local benchmark = require "onsager.benchmark"
+local seconds = benchmark.seconds
 
 local t_gen, data = seconds(onsager.fput, trajectories, 101)
 print(string.format("FPUT chain: %d trajectories x 50,000 Verlet steps (128 sites) in %.2f s (numpy prototype: 9.8 s for 100)",
@@ -43,15 +40,7 @@ print(string.format("learned F'(u) = %.4f + %.4f u + %.4f u^2 + %.2e u^3 (KdV li
 print(string.format("potential scaling order p (paper: 1.98-2.51 for the local part): %.3f",
   onsager.scaling_order(model, test.trajectories[1]:col(1))))
 
-local refine_data = onsager.split(train, math.min(refine_count, #train.trajectories - 1))
-local t_refine, refined, info = seconds(onsager.refine, refine_data, model, {rollout_steps = 5, stride = 5, iterations = 30})
-print(string.format("stage 2 (L-BFGS-B on 5-step SBDF1 rollouts, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
-  #refine_data.trajectories, t_refine, info.iterations, info.initial_loss, info.final_loss))
-local avf_data = onsager.split(train, math.min(avf_count, #train.trajectories - 1))
-local t_avf, refined_avf, avf_info = seconds(onsager.refine, avf_data, model,
-  {method = "avf", rollout_steps = 5, stride = 10, iterations = 20})
-print(string.format("stage 2 (L-BFGS-B on 5-step AVF rollouts, through the implicit solve, %d trajectories): %.2f s, %d iterations, loss %.3e -> %.3e",
-  #avf_data.trajectories, t_avf, avf_info.iterations, avf_info.initial_loss, avf_info.final_loss))
+local refined, refined_avf, t_refine, t_avf = benchmark.refine(train, model, refine_count, avf_count)
 local t_dmd, dmd = seconds(onsager.dmd, train, {rank = 32})
 
 local rows = {
@@ -63,15 +52,7 @@ local rows = {
   {"learned (ALS + AVF rollout fit), AVF", onsager.evaluate(test, refined_avf, {method = "avf"})},
   {"DMD, rank 32", onsager.evaluate(test, dmd)},
 }
-print(string.format("\nrelative RMSE on %d test trajectories (mean +- std), rollouts from frame 0, dt = %g", #test.trajectories, dt))
-print(string.format("%-40s %-20s %-20s %-20s %s", "model", "step 1", "step 5", "step 100", "steps before divergence"))
-for _, row in ipairs(rows) do
-  local r = row[2]
-  local survived = math.huge
-  for _, s in ipairs(r.diverged_after) do survived = math.min(survived, s) end
-  print(string.format("%-40s %.2e +- %.1e   %.2e +- %.1e   %.2e +- %.1e   %d", row[1], r.mean[1], r.std[1], r.mean[2], r.std[2],
-    r.mean[3], r.std[3], survived))
-end
+benchmark.print_errors(rows, test, dt)
 print(string.format("%-40s %.2e +- %.1e   %.2e +- %.1e", "paper: S-OnsagerNet", 2.13e-3, 8.2e-4, 8.16e-3, 2.6e-3))
 print(string.format("%-40s %.2e +- %.1e   %.2e +- %.1e", "paper: FNO", 8.67e-3, 2.6e-3, 3.60e-2, 9.6e-3))
 print(string.format("fit times: ALS %.2f s, SBDF1 rollout refinement %.2f s, AVF rollout refinement %.2f s, DMD %.2f s", t_als,
