@@ -60,11 +60,13 @@ let package = Package(
                            "Surrogate", "Optimize", "Onsager"],
             path: "Benchmarks", exclude: ["python", "README.md"]),
 
-        .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
-        .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg"]),
-        .testTarget(name: "GrassmannTests", dependencies: ["Grassmann", "Linalg"]),
+        // Helpers the test targets share: the ../shared skip rule and NumPy cross-checks.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LinalgTests", dependencies: ["Linalg", "TestSupport"]),
+        .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg", "TestSupport"]),
+        .testTarget(name: "GrassmannTests", dependencies: ["Grassmann", "Linalg", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Linalg", "CZlib"]),
-        .testTarget(name: "OptimizeTests", dependencies: ["Optimize", "Linalg"]),
+        .testTarget(name: "OptimizeTests", dependencies: ["Optimize", "Linalg", "TestSupport"]),
         .testTarget(name: "SurrogateTests", dependencies: ["Surrogate", "Optimize", "Linalg"]),
         .testTarget(name: "OnsagerTests", dependencies: ["Onsager", "Linalg"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLuaShim"]),

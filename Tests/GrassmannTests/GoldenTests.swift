@@ -1,6 +1,7 @@
 import Grassmann
 import Linalg
 import XCTest
+import TestSupport
 
 /// The paper's Grassmann distance on the real CuZr strain fields, against the golden values of
 /// research/grassmannian-ego.md section 9 (numpy float64 LAPACK): d(Exy.MD.k, 2 Exy.MD.k'; r)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 final class SharedDataTests: XCTestCase {
     /// The skip rule itself: a missing file skips outside CI and fails (throws `Missing`) under CI.

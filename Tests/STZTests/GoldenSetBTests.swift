@@ -1,6 +1,7 @@
 import Foundation
 import Linalg
 import XCTest
+import TestSupport
 @testable import STZ
 
 /// The full set-B run against the reference solver's golden output (`../shared/golden/stz-setB`).

@@ -1,6 +1,7 @@
 import Foundation
 import Linalg
 import XCTest
+import TestSupport
 @testable import STZ
 
 /// The coarse-graining maps, and the Gnuplot and .npz writers.

@@ -6,25 +6,25 @@ import XCTest
 ///
 /// The rule for every test that needs it: when a file is missing and the environment variable
 /// `CI` is not set, the test is skipped with a message saying why; under CI a missing file is a
-/// failure. Other test targets may copy this file as it is.
-enum SharedData {
+/// failure. Test targets share it through the TestSupport target.
+public enum SharedData {
     /// The shared folder, `../shared` relative to the package root.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Tests/LinalgTests
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Tests/TestSupport
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // package root
         .deletingLastPathComponent()
         .appendingPathComponent("shared")
 
     /// The error thrown under CI when shared data is missing: it fails the test.
-    struct Missing: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "required shared data missing under CI: \(path)" }
+    public struct Missing: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "required shared data missing under CI: \(path)" }
     }
 
     /// The absolute path of `relative` inside the shared folder, or a thrown `XCTSkip` (outside
     /// CI) or `Missing` (under CI) when it does not exist.
-    static func path(_ relative: String) throws -> String {
+    public static func path(_ relative: String) throws -> String {
         let path = root.appendingPathComponent(relative).path
         if FileManager.default.fileExists(atPath: path) { return path }
         if ProcessInfo.processInfo.environment["CI"] != nil { throw Missing(path: path) }

@@ -3,7 +3,7 @@ import XCTest
 
 /// Runs Python snippets with NumPy for cross-checks: the truth for random streams and file
 /// formats is NumPy itself. Tests skip (with the reason) when python3 or numpy is missing.
-enum Python {
+public enum Python {
     /// The outcome of looking for `python3` with `numpy`, computed once.
     private static let availability: String? = {
         do {
@@ -14,20 +14,20 @@ enum Python {
         }
     }()
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Runs `script` with `python3 -c`, passing `arguments` as `sys.argv[1:]`, and returns its
     /// standard output; throws `XCTSkip` when python3 or numpy is missing.
-    static func run(_ script: String, _ arguments: [String] = []) throws -> String {
+    public static func run(_ script: String, _ arguments: [String] = []) throws -> String {
         if let reason = availability { throw XCTSkip(reason) }
         return try execute(script, arguments)
     }
 
     /// Runs `script` and parses its output as whitespace-separated numbers (Python `repr` of
     /// floats, which `print(float(x))` writes, round-trips exactly).
-    static func numbers(_ script: String, _ arguments: [String] = []) throws -> [Double] {
+    public static func numbers(_ script: String, _ arguments: [String] = []) throws -> [Double] {
         try run(script, arguments).split(whereSeparator: \.isWhitespace).map { token in
             guard let value = Double(token) else { throw Failure(description: "not a number from python: \(token)") }
             return value
