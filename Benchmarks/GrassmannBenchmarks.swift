@@ -29,9 +29,9 @@ let grassmannBenchmarks = BenchmarkGroup(name: "grassmann") {
     }
 
     var distances = Matrix(rows: 0, cols: 0)
-    let distanceTime = try bestTime(repeats: 10) { distances = try GrassmannMetric.geodesic.distanceMatrix(scattered) }
+    let distanceTime = try bestTime(repeats: 30) { distances = try GrassmannMetric.geodesic.distanceMatrix(scattered) }
     var mean = centre, karcherReport: KarcherReport?
-    let karcherTime = try bestTime(repeats: 10) { (mean, karcherReport) = try KarcherMean().mean(of: clustered) }
+    let karcherTime = try bestTime(repeats: 30) { (mean, karcherReport) = try KarcherMean().mean(of: clustered) }
     sink += distances[0, 1] + mean.basis[0, 0]
     print("  distance matrix, 100 points of Gr(10, 1024): \(format(distanceTime))")
     print("  Karcher mean, 50 points of Gr(10, 1024): \(format(karcherTime)), \(karcherReport.map(String.init(describing:)) ?? "")")

@@ -50,8 +50,7 @@ public struct KarcherMean {
     ) throws(GrassmannError) -> (mean: GrassmannPoint, report: KarcherReport) {
         try validate(points)
         var current = try startingPoint(points)
-        let stacked = try linalg { () throws(LinalgError) in try Matrix.hcat(points.map(\.basis)) }
-        var gradient = try Self.meanLog(stacked: stacked, count: points.count, at: current)
+        var gradient = try Self.meanLog(of: points, at: current)
         var norms = [gradient.norm]
         // Accelerated descent: the previous iterate and the momentum counter k of beta = k/(k+3).
         var previous: GrassmannPoint?
@@ -66,7 +65,7 @@ public struct KarcherMean {
             } else {
                 current = next
             }
-            gradient = try Self.meanLog(stacked: stacked, count: points.count, at: current)
+            gradient = try Self.meanLog(of: points, at: current)
             let norm = gradient.norm
             momentumAge = norm > norms.last! ? 0 : momentumAge + 1
             norms.append(norm)
@@ -109,24 +108,38 @@ public struct KarcherMean {
         }
     }
 
-    /// The mean tangent vector (1/N) sum log_M(X_i) at `base`, for the points whose bases are
-    /// `stacked` side by side: with log_M(X_i) = X_i K_i - Y L_i (see LogExp.swift), the sum is
-    /// [X_1 ... X_N] [K_1; ...; K_N] - Y (L_1 + ... + L_N): one product gives every cross product
-    /// Y'X_i, the small factors are computed concurrently, two products finish the sum.
-    private static func meanLog(stacked: Matrix, count: Int, at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
-        let p = base.rank
-        let crosses = try linalg { () throws(LinalgError) in try base.basis.transposed() * stacked }
-        let factors = try Parallel.map(count) { (i) throws(GrassmannError) in
+    /// Points per task of ``meanLog(of:at:)``: a fixed number, so that the order of the sums,
+    /// and with it the result, does not depend on the number of cores.
+    private static let pointsPerTask = 4
+
+    /// The mean tangent vector (1/N) sum log_M(X_i) at `base`. With log_M(X_i) = X_i K_i - Y L_i
+    /// (see LogExp.swift) the sum is sum X_i K_i - Y (sum L_i). Each task takes a run of points
+    /// and sums their terms with products of a few columns (Y'X_i, X_i K_i), which stream the
+    /// bases once from cache without the packing large products need; the partial sums are
+    /// then added in task order.
+    private static func meanLog(of points: [GrassmannPoint], at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
+        let (n, p) = (base.ambientDimension, base.rank)
+        let tasks = (points.count + pointsPerTask - 1) / pointsPerTask
+        let partialSums = try Parallel.map(tasks) { (task) throws(GrassmannError) in
             try linalg { () throws(LinalgError) in
-                try GrassmannPoint.logFactors(cross: crosses.columns((i * p)..<((i + 1) * p)))
+                var sumXK = Matrix(rows: n, cols: p), sumL = Matrix(rows: p, cols: p), cross = sumL
+                for point in points[(task * pointsPerTask)..<Swift.min(points.count, (task + 1) * pointsPerTask)] {
+                    try gemm(base.basis, transposeA: true, point.basis, into: &cross)
+                    let (k, l) = try GrassmannPoint.logFactors(cross: cross)
+                    try gemm(point.basis, k, beta: 1, into: &sumXK)
+                    try sumL.add(l)
+                }
+                return (xk: sumXK, l: sumL)
             }
         }
         let mean = try linalg { () throws(LinalgError) in
-            var sumOfL = factors[0].l
-            for factor in factors.dropFirst() { try sumOfL.add(factor.l) }
-            var sum = try stacked * Matrix.vcat(factors.map(\.k))
+            var sum = partialSums[0].xk, sumOfL = partialSums[0].l
+            for partial in partialSums.dropFirst() {
+                try sum.add(partial.xk)
+                try sumOfL.add(partial.l)
+            }
             try gemm(alpha: -1, base.basis, sumOfL, beta: 1, into: &sum)
-            return try base.horizontalPart(of: sum) / Double(count)
+            return try base.horizontalPart(of: sum) / Double(points.count)
         }
         return TangentVector(trusted: base, matrix: mean)
     }

@@ -14,8 +14,8 @@ import Linalg
 // with f_i = theta_i / sin(theta_i) from the cosines. f is flat (1 + theta^2/6) near 0, where
 // angles from cosines are inaccurate, and near 90 degrees the cosines are accurate, so f is
 // accurate at every angle and the log carries only the absolute rounding of X K - Y L. In this
-// form the mean of many logs at one base point costs one product of all the bases side by side
-// with the stacked K_i, and one of Y with the sum of the L_i (see KarcherMean).
+// form the mean of many logs at one base point needs one product of Y with the sum of the L_i
+// (see KarcherMean).
 
 extension GrassmannPoint {
     /// The tangent vector at this point pointing to `other` along a shortest geodesic, of norm

@@ -3,23 +3,23 @@ import Linalg
 /// The engine behind distance and kernel matrices: principal angles of many pairs of points,
 /// computed on every core, then turned into matrix entries one by one on the caller's thread.
 ///
-/// The bases are concatenated in tiles of about ``tileColumns`` columns. A block (a pair of
-/// tiles) is one task: one matrix product gives the cross products A'B of all its pairs at BLAS
-/// level-3 speed, then their small SVDs follow. Rounds of ``roundSize`` blocks run on all cores,
-/// with OpenBLAS single-threaded inside them, so nothing waits on nested threads. Each entry
-/// depends only on its own pair, so the result does not depend on the scheduling.
+/// The bases are concatenated in tiles of up to ``tileColumns`` columns. For each block (a pair
+/// of tiles) one product gives the cross products A'B of all its pairs at BLAS level-3 speed,
+/// on all cores by BLAS's own threads (the upper triangle alone, by `dsyrk`, for a tile with
+/// itself). The small SVDs of its pairs follow, row by row on all cores with BLAS kept to one
+/// thread, in rounds of about ``pairsPerRound`` pairs. Each entry depends only on its own pair,
+/// so the result does not depend on the scheduling.
 enum PairwiseMatrix {
     /// What one entry is, given the angles of its pair and the two points.
     typealias Entry = (PrincipalAngles, GrassmannPoint, GrassmannPoint) throws(GrassmannError) -> Double
 
-    /// Columns of concatenated bases per tile: large enough for an efficient product, small
-    /// enough for blocks to share the cores evenly and for diagonal blocks (of which only the
-    /// upper triangle is needed) to waste little.
-    static let tileColumns = 128
+    /// Columns of concatenated bases per tile: a block's cross products take at most 8 MB, and
+    /// products this large run near the machine's peak.
+    static let tileColumns = 1024
 
-    /// Blocks per parallel round: enough to keep every core busy, few enough to bound the memory
-    /// of the angles held until their entries are evaluated.
-    static let roundSize = 32
+    /// Pairs per parallel round: enough to keep every core busy, few enough to bound the memory
+    /// of the angles held until their entries are evaluated (and the wait for an interruption).
+    static let pairsPerRound = 4096
 
     /// The symmetric matrix of `entry` over all pairs of `points`; the diagonal is the entry of
     /// each point with itself (principal angles all zero). `fromCosinesOnly` trades the accuracy
@@ -29,13 +29,16 @@ enum PairwiseMatrix {
     ) throws(GrassmannError) -> Matrix {
         try points.requireCommonSpace("list of points")
         let tiles = Tile.split(points)
-        let blocks = tiles.indices.flatMap { t in tiles.indices[t...].map { (t, $0) } }
         var result = Matrix(rows: points.count, cols: points.count)
-        try forEachPair(in: blocks, rowTiles: tiles, columnTiles: tiles, symmetric: true, fromCosinesOnly: fromCosinesOnly,
-                        interruption: interruption) { (i, j, pa) throws(GrassmannError) in
-            let value = try entry(pa, points[i], points[j])
-            result[i, j] = value
-            result[j, i] = value
+        for t in tiles.indices {
+            for u in t..<tiles.count {
+                let block = try Block(rows: tiles[t], cols: tiles[u], upperOnly: t == u, fromCosinesOnly: fromCosinesOnly)
+                try block.forEachPair(interruption: interruption) { (i, j, pa) throws(GrassmannError) in
+                    let value = try entry(pa, points[i], points[j])
+                    result[i, j] = value
+                    result[j, i] = value
+                }
+            }
         }
         for (i, point) in points.enumerated() {
             result[i, i] = try entry(.identical(rank: point.rank), point, point)
@@ -51,36 +54,16 @@ enum PairwiseMatrix {
         try cols.requireCommonSpace("list of column points")
         try rows[0].requireSameSpace(cols[0])
         let rowTiles = Tile.split(rows), columnTiles = Tile.split(cols)
-        let blocks = rowTiles.indices.flatMap { r in columnTiles.indices.map { (r, $0) } }
         var result = Matrix(rows: rows.count, cols: cols.count)
-        try forEachPair(in: blocks, rowTiles: rowTiles, columnTiles: columnTiles, symmetric: false, fromCosinesOnly: false,
-                        interruption: interruption) { (i, j, pa) throws(GrassmannError) in
-            result[i, j] = try entry(pa, rows[i], cols[j])
-        }
-        return result
-    }
-
-    /// Computes the angles of every pair of points in `blocks` (pairs of tile positions; with
-    /// `symmetric`, only i < j within a tile paired with itself), a round of blocks at a time on
-    /// all cores, and passes each pair (row point index, column point index, angles) to
-    /// `consume` on the caller's thread, in block order.
-    private static func forEachPair(
-        in blocks: [(Int, Int)], rowTiles: [Tile], columnTiles: [Tile], symmetric: Bool, fromCosinesOnly: Bool,
-        interruption: Interruption, _ consume: (Int, Int, PrincipalAngles) throws(GrassmannError) -> Void
-    ) throws(GrassmannError) {
-        for first in stride(from: 0, to: blocks.count, by: roundSize) {
-            if interruption.isRequested { throw .interrupted }
-            let round = Array(blocks[first..<Swift.min(first + roundSize, blocks.count)])
-            let angles = try Parallel.map(round.count) { (b) throws(GrassmannError) in
-                let (r, c) = round[b]
-                return try rowTiles[r].angles(with: columnTiles[c], upperOnly: symmetric && r == c, fromCosinesOnly: fromCosinesOnly)
-            }
-            for (block, rows) in zip(round, angles) {
-                for (i, row) in rows.enumerated() {
-                    for (j, pa) in row { try consume(rowTiles[block.0].start + i, j, pa) }
+        for rowTile in rowTiles {
+            for columnTile in columnTiles {
+                let block = try Block(rows: rowTile, cols: columnTile, upperOnly: false, fromCosinesOnly: false)
+                try block.forEachPair(interruption: interruption) { (i, j, pa) throws(GrassmannError) in
+                    result[i, j] = try entry(pa, rows[i], cols[j])
                 }
             }
         }
+        return result
     }
 
     /// A run of consecutive points with their bases side by side.
@@ -112,23 +95,57 @@ enum PairwiseMatrix {
             }
             return tiles
         }
+    }
 
-        /// For each point of this tile, the angles with the points of `other` as (column point
-        /// index, angles) pairs; with `upperOnly` (a tile with itself) only the pairs i < j.
-        func angles(with other: Tile, upperOnly: Bool, fromCosinesOnly: Bool) throws(GrassmannError) -> [[(Int, PrincipalAngles)]] {
-            let gram = try linalg { () throws(LinalgError) in
-                var product = Matrix(rows: bases.cols, cols: other.bases.cols)
-                try gemm(bases, transposeA: true, other.bases, into: &product)
+    /// The pairs of a row tile and a column tile, with all their cross products.
+    private struct Block: Sendable {
+        let rows: Tile, cols: Tile
+        /// Only the pairs i < j (a tile with itself).
+        let upperOnly: Bool
+        /// Angles from cosines only (see ``PrincipalAngles/init(cross:a:b:fromCosinesOnly:)``).
+        let fromCosinesOnly: Bool
+        /// The cross products of every pair: rows.bases' cols.bases (its upper triangle when
+        /// `upperOnly`).
+        let gram: Matrix
+
+        /// The block, its cross products computed by BLAS on all cores.
+        init(rows: Tile, cols: Tile, upperOnly: Bool, fromCosinesOnly: Bool) throws(GrassmannError) {
+            self.rows = rows
+            self.cols = cols
+            self.upperOnly = upperOnly
+            self.fromCosinesOnly = fromCosinesOnly
+            gram = try upperOnly ? rows.bases.gramUpperTriangle() : linalg { () throws(LinalgError) in
+                var product = Matrix(rows: rows.bases.cols, cols: cols.bases.cols)
+                try gemm(rows.bases, transposeA: true, cols.bases, into: &product)
                 return product
             }
-            return try points.indices.map { (index) throws(GrassmannError) in
-                let i = index - start
-                return try ((upperOnly ? i + 1 : 0)..<other.points.count).map { (j) throws(GrassmannError) in
-                    let cross = gram.block(rows: offsets[i]..<offsets[i + 1], cols: other.offsets[j]..<other.offsets[j + 1])
-                    let angles = try PrincipalAngles(
-                        cross: cross, a: points[index].basis, b: other.points[other.start + j].basis, fromCosinesOnly: fromCosinesOnly)
-                    return (other.start + j, angles)
+        }
+
+        /// Computes the angles of every pair, a round of rows at a time on all cores, and passes
+        /// each pair (row point index, column point index, angles) to `consume` on the caller's
+        /// thread, row by row.
+        func forEachPair(
+            interruption: Interruption, _ consume: (Int, Int, PrincipalAngles) throws(GrassmannError) -> Void
+        ) throws(GrassmannError) {
+            let rowsPerRound = Swift.max(1, pairsPerRound / cols.points.count)
+            for first in stride(from: 0, to: rows.points.count, by: rowsPerRound) {
+                if interruption.isRequested { throw .interrupted }
+                let last = Swift.min(first + rowsPerRound, rows.points.count)
+                let angles = try Parallel.map(last - first) { (k) throws(GrassmannError) in try self.angles(ofRow: first + k) }
+                for (k, row) in angles.enumerated() {
+                    for (j, pa) in row { try consume(rows.start + first + k, j, pa) }
                 }
+            }
+        }
+
+        /// The angles of row point `i` (position in the row tile) with the column points (those
+        /// after it when `upperOnly`), as (column point index, angles) pairs.
+        private func angles(ofRow i: Int) throws(GrassmannError) -> [(Int, PrincipalAngles)] {
+            let a = rows.points[rows.start + i]
+            return try ((upperOnly ? i + 1 : 0)..<cols.points.count).map { (j) throws(GrassmannError) in
+                let cross = gram.block(rows: rows.offsets[i]..<rows.offsets[i + 1], cols: cols.offsets[j]..<cols.offsets[j + 1])
+                let b = cols.points[cols.start + j]
+                return (cols.start + j, try PrincipalAngles(cross: cross, a: a.basis, b: b.basis, fromCosinesOnly: fromCosinesOnly))
             }
         }
     }

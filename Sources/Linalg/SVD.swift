@@ -12,21 +12,26 @@ public struct SingularValueDecomposition: Sendable {
 }
 
 extension Matrix {
-    /// The singular value decomposition by LAPACK's divide-and-conquer driver `dgesdd`.
+    /// The singular value decomposition by LAPACK's divide-and-conquer driver `dgesdd` (thin
+    /// factors of matrices up to 32 x 32: the same algorithm without LAPACK's overhead, see
+    /// ``SmallSVD``).
     ///
     /// - Parameter full: `false` (the default) for the thin factors (U is m x k, Vt is k x n),
     ///   `true` for square U (m x m) and Vt (n x n).
     /// - Throws: ``LinalgError/nonFinite(function:argument:shape:)`` for NaN or infinite input,
     ///   ``LinalgError/noConvergence(function:routine:info:)`` if `dgesdd` fails to converge.
     public func svd(full: Bool = false) throws(LinalgError) -> SingularValueDecomposition {
-        try gesdd(function: "svd", job: full ? .full : .thin)
+        if !full || rows == cols, let small = try SmallSVD.thinDecomposition(of: self, function: "svd") { return small }
+        return try gesdd(function: "svd", job: full ? .full : .thin)
     }
 
-    /// The singular values alone, in descending order (`dgesdd` without vectors).
+    /// The singular values alone, in descending order (`dgesdd` without vectors, or ``SmallSVD``
+    /// up to 32 x 32).
     ///
     /// - Throws: as ``svd(full:)``.
     public func singularValues() throws(LinalgError) -> [Double] {
-        try gesdd(function: "singularValues", job: .valuesOnly).singularValues
+        if let small = try SmallSVD.singularValues(of: self, function: "singularValues") { return small }
+        return try gesdd(function: "singularValues", job: .valuesOnly).singularValues
     }
 
     /// The numerical rank: the number of singular values above `tolerance`, by default

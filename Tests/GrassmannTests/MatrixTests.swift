@@ -7,7 +7,7 @@ import XCTest
 final class PairwiseMatrixTests: XCTestCase {
     private var spaces = Subspaces(seed: 17)
 
-    /// Points of mixed ranks, enough of them to span several tiles of the pairwise engine.
+    /// Points of mixed ranks.
     private func mixedPoints(_ count: Int, n: Int) -> [GrassmannPoint] {
         (0..<count).map { spaces.point(1 + $0 % 40, n) }
     }
@@ -27,8 +27,8 @@ final class PairwiseMatrixTests: XCTestCase {
         }
     }
 
-    func testManyPointsSpanningSeveralRoundsOfBlocks() throws {
-        let points = (0..<100).map { _ in spaces.point(10, 40) }
+    func testManyPointsSpanningTwoTilesAndSeveralRounds() throws {
+        let points = (0..<100).map { _ in spaces.point(11, 40) }  // 1100 columns: two tiles
         let d = try GrassmannMetric.geodesic.distanceMatrix(points)
         for (i, j) in [(0, 1), (3, 97), (45, 46), (60, 12), (99, 98)] {
             XCTAssertEqual(d[i, j], try GrassmannMetric.geodesic.distance(points[i], points[j]), accuracy: 1e-13)
