@@ -12,8 +12,10 @@
 --   --data DIR       MD data folder
 --   --twin           twin experiment (the default without --data)
 --   --field-seed N   seed of the synthetic initial field (1)
---   --recipe NAME    cglab (default: small design, continuous acquisition optimisation, batches of
---                    two on both cores) or paper (calibration.py / validation.py)
+--   --recipe NAME    cglab (default: small design; in valley coordinates, see
+--                    calib.problem.valley_features, each batch of two on both cores pairs an
+--                    expected-improvement point with a local quadratic step on Y^2) or paper
+--                    (calibration.py / validation.py)
 --   --budget N       forward evaluations at most (cglab: 200; paper: 3500 twin, 15000 MD)
 --   --initial N      initial design size (cglab: 10; paper: 400 twin, 350 MD)
 --   --target Y       stop when the best Y is at or below it (cglab twin: 0.003; paper: 0.01)
@@ -118,7 +120,7 @@ else
     objective = objective, objective_file = objective_file, bounds = p.bounds, seed = options.seed or 1,
     initial = options.initial or 10, budget = options.budget or 200, target = options.target or (twin and 0.003 or nil),
     batch = options.workers or 2, workers = options.workers or 2, refine = 5, acquisition = "ei", log_shift = 1e-3,
-    trust_region = true,
+    trust_region = true, local_model = true, features = problem.valley_features(p),
   }
 end
 ego_options.run_dir = run_dir

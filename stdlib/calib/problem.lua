@@ -80,6 +80,22 @@ function problem.theta(x)
   return theta
 end
 
+--- Search coordinates in which the calibration's valley is straight, for optim.ego's
+--- `features`: beta (1/eV), the mean initial effective temperature T0 = beta T_Z (mean U0 - u0)
+--- (K), c0 / beta (eV) and s_y (GPa). Along the valley of Y, T0 and c0 / beta stay nearly fixed
+--- while beta (the spread of chi0) moves, so in these coordinates it runs along one axis.
+function problem.valley_features(p)
+  local mean_energy = problem.energies(p):mean()
+  return {
+    forward = function(x)
+      return { x[1], x[1] * objective.t_z * (mean_energy - x[2]), x[3] / x[1], x[4] }
+    end,
+    inverse = function(z)
+      return { z[1], mean_energy - z[2] / (z[1] * objective.t_z), z[3] * z[1], z[4] }
+    end,
+  }
+end
+
 --- Saves a twin reference (the comparison frames' strain fields and the stress curve) as .npz.
 local function save_reference(reference, frames, path)
   local arrays = { stress = reference.stress, stress_gamma = reference.stress_gamma }

@@ -46,10 +46,21 @@
 --   scaling          ["unit"] GP inputs in the unit cube, or "standard" (zero mean, unit variance)
 --   log_shift        [none] model log(y + log_shift) instead of y (for positive objectives that
 --                    span decades, such as misfits that vanish at the optimum)
+--   features         [none] {forward = f, inverse = g}: coordinates of the problem's own, in which
+--                    the surrogate (standardised, candidates only, no refinement) and the local
+--                    model work; f maps a point to a table of numbers, g maps such a table back
+--                    (for the local step). A valley that is curved in the bounds' units and
+--                    straight in these is found and followed far more easily
 --   trust_region     [false] search a box around the best point (TuRBO, Eriksson et al. 2019):
 --                    its side starts at 0.8 of the unit cube, doubles after 3 improving
 --                    iterations in a row, halves after max(4, d) / batch iterations without, and
 --                    starts again from 0.8 below 1/128; candidates and refinement stay inside it
+--   local_model      [false] give one point of each batch (every other iteration when batch = 1)
+--                    to a local step: the minimiser of a quadratic fitted to y^2 on the
+--                    evaluations nearest the best point (relative least squares), within a
+--                    radius that doubles after a step that improves and halves after one that
+--                    does not. Misfits that vanish at the optimum are cones there, whose squares
+--                    are quadratic: the step converges where the surrogate only samples
 --   local_k          [200] neighbourhood size of the local chain
 --   batch            [1] points per iteration; batch_method ["believer"]: kriging believer (each
 --                    point added to the GP at its predicted mean before choosing the next) or
@@ -72,7 +83,7 @@ local local_chain = require "optim.local_chain"
 local allowed = {}
 for name in ([[objective objective_module objective_file bounds initial budget seed acquisition xi kappa
   candidates refine target stagnation stagnation_tol failures errors timeout surrogate kernel restarts
-  gp_seed normalize_y alpha scaling log_shift trust_region local_k batch batch_method workers run_dir resume progress
+  gp_seed normalize_y alpha scaling features log_shift trust_region local_model local_k batch batch_method workers run_dir resume progress
   on_iteration]]):gmatch("%S+") do allowed[name] = true end
 
 local function fail(message) error("optim.ego: " .. message, 0) end
@@ -163,7 +174,16 @@ local function configure(o)
   c.alpha = check_number(o, "alpha", 1e-10, 0)
   c.log_shift = check_number(o, "log_shift", nil, 0)
   c.trust_region = o.trust_region == true
+  c.local_model = o.local_model == true
   c.scaling = check_choice(o, "scaling", { "unit", "standard" }, "unit")
+  c.features = o.features
+  if c.features ~= nil then
+    if type(c.features) ~= "table" or type(c.features.forward) ~= "function" or type(c.features.inverse) ~= "function" then
+      fail("option 'features' must be a table {forward = function, inverse = function}")
+    end
+    if o.scaling == "unit" then fail("option 'features' works in standardised coordinates: leave 'scaling' unset or \"standard\"") end
+    c.scaling = "standard"
+  end
   c.local_k = check_number(o, "local_k", 200, 1, true)
   c.batch = check_number(o, "batch", 1, 1, true)
   c.batch_method = check_choice(o, "batch_method", { "believer", "penalization" }, "believer")
@@ -354,6 +374,33 @@ local function training_data(c, run)
   return rows, values
 end
 
+--- The point's coordinates for the surrogate before standardising: its features, or itself.
+local function raw_coordinates(c, x)
+  if not c.features then return x end
+  local z = c.features.forward({ table.unpack(x) })
+  if type(z) ~= "table" or #z == 0 then fail("features.forward must return a table of numbers") end
+  return z
+end
+
+--- x -> its coordinates (features or the point itself) standardised over `rows`: zero mean,
+--- unit variance in each coordinate. The function also carries the means and scales.
+local function standardiser(c, rows)
+  local raw, mean, scale = {}, {}, {}
+  for i, x in ipairs(rows) do raw[i] = raw_coordinates(c, x) end
+  for j = 1, #raw[1] do
+    local s, v = 0, 0
+    for _, z in ipairs(raw) do s = s + z[j] end
+    mean[j] = s / #raw
+    for _, z in ipairs(raw) do v = v + (z[j] - mean[j]) ^ 2 end
+    scale[j] = v > 0 and math.sqrt(v / #raw) or 1
+  end
+  return function(x)
+    local z, u = raw_coordinates(c, x), {}
+    for j = 1, #mean do u[j] = (z[j] - mean[j]) / scale[j] end
+    return u
+  end, mean, scale
+end
+
 --- A surrogate with predict(rows) -> mean, std for rows in the bounds' units, and the gp.Model
 --- used for refinement (nil for the local chain).
 local function fit_surrogate(c, state, rows, values, iteration)
@@ -372,19 +419,7 @@ local function fit_surrogate(c, state, rows, values, iteration)
   if c.scaling == "unit" then
     transform = state.scaling.to_unit
   else
-    local scaler = { mean = {}, scale = {} }
-    for j = 1, c.d do
-      local s, v = 0, 0
-      for _, x in ipairs(rows) do s = s + x[j] end
-      scaler.mean[j] = s / #rows
-      for _, x in ipairs(rows) do v = v + (x[j] - scaler.mean[j]) ^ 2 end
-      scaler.scale[j] = v > 0 and math.sqrt(v / #rows) or 1
-    end
-    transform = function(x)
-      local u = {}
-      for j = 1, c.d do u[j] = (x[j] - scaler.mean[j]) / scaler.scale[j] end
-      return u
-    end
+    transform = standardiser(c, rows)
   end
   local inputs = {}
   for i, x in ipairs(rows) do inputs[i] = transform(x) end
@@ -535,6 +570,98 @@ local function update_region(c, state, improved)
   if region.length < 1 / 128 then region.length = 0.8 end
 end
 
+-- Local quadratic model --------------------------------------------------------------------------
+
+--- The coordinates of the local model and their inverse: the unit cube, or with features the
+--- standardised features (inverted through features.inverse, then clamped to the bounds).
+local function local_coordinates(c, state, run)
+  if not c.features then return state.scaling.to_unit, state.scaling.from_unit end
+  local valid = {}
+  for i, x in ipairs(run.X) do if run.values[i] == run.values[i] then valid[#valid + 1] = x end end
+  local coordinates, mean, scale = standardiser(c, valid)
+  return coordinates, function(u)
+    local z = {}
+    for j = 1, #mean do z[j] = mean[j] + scale[j] * u[j] end
+    local x = c.features.inverse(z)
+    if type(x) ~= "table" or #x ~= c.d then fail("features.inverse must return a table of " .. c.d .. " numbers") end
+    for j = 1, c.d do x[j] = math.min(c.upper[j], math.max(c.lower[j], x[j])) end
+    return x
+  end
+end
+
+--- The local step, or nil when there are too few evaluations to fit it: the quadratic
+--- q(u) = a + g'(u - b) + (u - b)'H(u - b)/2 (u in the local coordinates, b the best point)
+--- fitted to y^2 on the 2 (k + 1)(k + 2) / 2 valid evaluations nearest b (k coordinates), with
+--- relative weights 1/y^2, then its minimiser (negative curvatures taken as positive) within
+--- state.local_radius of b.
+local function local_step(c, state, run)
+  local coordinates, point = local_coordinates(c, state, run)
+  local centre = coordinates(run.best_x)
+  local d = #centre
+  local terms = (d + 1) * (d + 2) // 2
+  local near = {}
+  for i, x in ipairs(run.X) do
+    local y = run.values[i]
+    if y == y then
+      local u, distance = coordinates(x), 0
+      for j = 1, d do
+        u[j] = u[j] - centre[j]
+        distance = distance + u[j] ^ 2
+      end
+      near[#near + 1] = { u = u, y = y, distance = distance }
+    end
+  end
+  if #near < terms + d then return nil end
+  table.sort(near, function(a, b) return a.distance < b.distance end)
+  local count = math.min(#near, 2 * terms)
+  local floor = math.max(math.abs(run.best), 1e-12)
+  local rows, targets = {}, {}
+  for i = 1, count do
+    local sample = near[i]
+    local w = 1 / math.max(math.abs(sample.y), floor) ^ 2
+    local row = { w }
+    for j = 1, d do row[#row + 1] = w * sample.u[j] end
+    for j = 1, d do
+      for l = j, d do row[#row + 1] = w * sample.u[j] * sample.u[l] * (j == l and 0.5 or 1) end
+    end
+    rows[i], targets[i] = row, { w * sample.y ^ 2 }
+  end
+  local coefficients = linalg.matrix(rows):lstsq(linalg.matrix(targets))
+  local g, h, k = linalg.zeros(d, 1), linalg.zeros(d, d), d + 1
+  for j = 1, d do g:set(j, 1, coefficients(1 + j)) end
+  for j = 1, d do
+    for l = j, d do
+      k = k + 1
+      h:set(j, l, coefficients(k))
+      h:set(l, j, coefficients(k))
+    end
+  end
+  -- Newton's step on |H| (eigenvalues by magnitude, floored), shortened to the radius.
+  local values, vectors = h:eigh()
+  local largest = 0
+  for j = 1, d do largest = math.max(largest, math.abs(values(j))) end
+  local along = vectors:t() * g
+  for j = 1, d do along:set(j, 1, -along(j) / math.max(math.abs(values(j)), 1e-8 * largest, 1e-300)) end
+  local step = vectors * along
+  state.local_radius = state.local_radius or math.sqrt(near[count].distance)
+  local length = step:norm()
+  if length ~= length or length == 0 then return nil end
+  if length > state.local_radius then step, length = step * (state.local_radius / length), state.local_radius end
+  local u = {}
+  for j = 1, d do u[j] = centre[j] + step(j) end
+  state.local_length = length
+  return point(u)
+end
+
+--- After a local step: a larger radius if it found a new best point, a smaller one if not.
+local function update_local_radius(state, improved)
+  if improved then
+    state.local_radius = math.min(0.5, math.max(state.local_radius, 2 * state.local_length))
+  else
+    state.local_radius = math.max(1e-9, 0.5 * math.min(state.local_radius, state.local_length))
+  end
+end
+
 -- The loop --------------------------------------------------------------------------------------
 
 local function ego(options)
@@ -589,10 +716,15 @@ local function ego(options)
         box = region_box(c, state, run)
         pool = candidates_in(c, state, unit_candidates, box)
       end
-      proposals = propose(c, state, run, surrogate, pool, math.min(c.batch, c.budget - #run.X), box)
+      local q = math.min(c.batch, c.budget - #run.X)
+      local step = c.local_model and (c.batch > 1 or iteration % 2 == 0) and local_step(c, state, run) or nil
+      proposals = step and q == 1 and {} or propose(c, state, run, surrogate, pool, step and q - 1 or q, box)
+      if step then proposals[#proposals + 1] = step end
+      state.local_point = step
     end
     local before, best_before = #run.X, run.best
     evaluate(c, run, proposals, "ego")
+    if state.local_point then update_local_radius(state, run.best < best_before and run.best_x == state.local_point) end
     if state.region then update_region(c, state, run.best < best_before - 1e-3 * math.abs(best_before)) end
     if run.best < last_best - c.stagnation_tol then since_improvement = 0 else since_improvement = since_improvement + 1 end
     last_best = math.min(last_best, run.best)

@@ -75,4 +75,16 @@ T.case("the twin objective vanishes at the truth and grows away from it", functi
   T.truthy(cold ~= cold and why.status == "infeasible", "the 20 K filter rejects a cold map")
 end)
 
+T.case("valley features: mean initial temperature and c0/beta, inverted exactly", function()
+  local problem = require "calib.problem"
+  local p = problem.twin{seed = 3}
+  local features = problem.valley_features(p)
+  local mean_energy = synthetic.field{seed = 3}:mean()
+  local x = {8.27674103, -3.36821766, 0.54989662, 1.00556564}
+  local z = features.forward(x)
+  T.near(z[2], x[1] * objective.t_z * (mean_energy - x[2]), 1e-9, "T0 in K")
+  T.near(z[3], x[3] / x[1], 1e-15)
+  T.near(linalg.matrix{features.inverse(z)}, linalg.matrix{x}, 1e-12)
+end)
+
 T.finish()

@@ -146,6 +146,46 @@ T.case("log_shift and trust_region: Branin shifted to vanish at its minimum, wit
     candidates = linalg.matrix{{0, 0}, {1, 1}}, trust_region = true, budget = 6, progress = false})
 end)
 
+-- A cone with a polyhedral part, the shape of a misfit that vanishes at its optimum.
+local function cone(x)
+  return math.sqrt((x[1] - 0.3) ^ 2 + 10 * (x[2] - 0.7) ^ 2 + 3 * (x[1] - 0.3) * (x[2] - 0.7)) + 0.5 * math.abs(x[3] - 0.2)
+end
+local unit3 = {{0, 1}, {0, 1}, {0, 1}}
+
+T.case("local_model: the quadratic step on y^2 reaches a cone's apex that the surrogate alone only approaches", function()
+  local plain = optim.ego{objective = cone, bounds = unit3, initial = 10, budget = 80, seed = 1, batch = 2, workers = 1,
+    log_shift = 1e-3, progress = false}
+  local stepped = optim.ego{objective = cone, bounds = unit3, initial = 10, budget = 80, seed = 1, batch = 2, workers = 1,
+    log_shift = 1e-3, local_model = true, progress = false}
+  T.truthy(plain.y > 1e-3, "the surrogate alone: " .. plain.y)
+  T.truthy(stepped.y < 1e-5, "with the local step: " .. stepped.y)
+  T.near(linalg.matrix{stepped.x}, linalg.matrix{{0.3, 0.7, 0.2}}, 1e-5)
+  -- With batch = 1 the step takes every other iteration.
+  local single = optim.ego{objective = cone, bounds = unit3, initial = 10, budget = 80, seed = 1, log_shift = 1e-3,
+    local_model = true, progress = false}
+  T.truthy(single.y < 1e-3, "batch 1: " .. single.y)
+end)
+
+T.case("features: a valley curved in x and straight in the features", function()
+  local function valley(x) return math.sqrt(0.01 * (x[1] - 0.6) ^ 2 + 4 * (x[2] - x[1] ^ 2 - 0.1) ^ 2) end
+  local features = {forward = function(x) return {x[1], x[2] - x[1] ^ 2} end,
+    inverse = function(z) return {z[1], z[2] + z[1] ^ 2} end}
+  local results = {}
+  for _, f in ipairs{false, true} do
+    results[f] = optim.ego{objective = valley, bounds = {{0, 1}, {0, 1}}, initial = 10, budget = 60, seed = 2, batch = 2,
+      workers = 1, log_shift = 1e-3, local_model = true, features = f and features or nil, progress = false}
+  end
+  T.truthy(results[false].y > 1e-3, "in x: " .. results[false].y)
+  T.truthy(results[true].y < 1e-8, "in the features: " .. results[true].y)
+  T.near(linalg.matrix{results[true].x}, linalg.matrix{{0.6, 0.46}}, 1e-6)
+  T.raises("option 'features' must be a table {forward = function, inverse = function}", optim.ego,
+    {objective = valley, bounds = {{0, 1}, {0, 1}}, features = {forward = features.forward}, progress = false})
+  T.raises("leave 'scaling' unset", optim.ego, {objective = valley, bounds = {{0, 1}, {0, 1}}, features = features,
+    scaling = "unit", progress = false})
+  T.raises("features.forward must return a table of numbers", optim.ego, {objective = valley, bounds = {{0, 1}, {0, 1}},
+    features = {forward = function() return 1 end, inverse = features.inverse}, budget = 8, initial = 5, progress = false})
+end)
+
 T.case("option errors are clear", function()
   T.raises("bounds[1]: lower bound 2 is not below upper bound 1", optim.ego, {objective = branin, bounds = {{2, 1}}})
   T.raises("bounds[2] is NaN", optim.ego, {objective = branin, bounds = {{0, 1}, {0 / 0, 1}}})
