@@ -12,26 +12,22 @@ public struct SingularValueDecomposition: Sendable {
 }
 
 extension Matrix {
-    /// The singular value decomposition by LAPACK's divide-and-conquer driver `dgesdd` (thin
-    /// factors of matrices up to 32 x 32: the same algorithm without LAPACK's overhead, see
-    /// ``SmallSVD``).
+    /// The singular value decomposition by LAPACK's divide-and-conquer driver `dgesdd`, or for
+    /// matrices up to 32 x 32 by the same algorithm without LAPACK's overhead (``SmallSVD``).
     ///
     /// - Parameter full: `false` (the default) for the thin factors (U is m x k, Vt is k x n),
     ///   `true` for square U (m x m) and Vt (n x n).
     /// - Throws: ``LinalgError/nonFinite(function:argument:shape:)`` for NaN or infinite input,
     ///   ``LinalgError/noConvergence(function:routine:info:)`` if `dgesdd` fails to converge.
     public func svd(full: Bool = false) throws(LinalgError) -> SingularValueDecomposition {
-        if !full || rows == cols, let small = try SmallSVD.thinDecomposition(of: self, function: "svd") { return small }
-        return try gesdd(function: "svd", job: full ? .full : .thin)
+        try decomposition(function: "svd", job: full ? .full : .thin)
     }
 
-    /// The singular values alone, in descending order (`dgesdd` without vectors, or ``SmallSVD``
-    /// up to 32 x 32).
+    /// The singular values alone, in descending order (`dgesdd` without vectors).
     ///
     /// - Throws: as ``svd(full:)``.
     public func singularValues() throws(LinalgError) -> [Double] {
-        if let small = try SmallSVD.singularValues(of: self, function: "singularValues") { return small }
-        return try gesdd(function: "singularValues", job: .valuesOnly).singularValues
+        try decomposition(function: "singularValues", job: .valuesOnly).singularValues
     }
 
     /// The numerical rank: the number of singular values above `tolerance`, by default
@@ -39,7 +35,7 @@ extension Matrix {
     ///
     /// - Throws: as ``svd(full:)``.
     public func rank(tolerance: Double? = nil) throws(LinalgError) -> Int {
-        let s = try gesdd(function: "rank", job: .valuesOnly).singularValues
+        let s = try decomposition(function: "rank", job: .valuesOnly).singularValues
         let tol = tolerance ?? (s.first ?? 0) * Double(Swift.max(rows, cols)) * Double.ulpOfOne
         return s.count(where: { $0 > tol })
     }
@@ -50,7 +46,7 @@ extension Matrix {
     /// - Throws: ``LinalgError/empty(function:shape:)`` for an empty matrix, otherwise as
     ///   ``svd(full:)``.
     public func conditionNumber() throws(LinalgError) -> Double {
-        let s = try gesdd(function: "conditionNumber", job: .valuesOnly).singularValues
+        let s = try decomposition(function: "conditionNumber", job: .valuesOnly).singularValues
         guard let largest = s.first, let smallest = s.last else {
             throw .empty(function: "conditionNumber", shape: shape)
         }
@@ -62,7 +58,7 @@ extension Matrix {
     ///
     /// - Throws: as ``svd(full:)``.
     public func pseudoInverse(rcond: Double = 1e-15) throws(LinalgError) -> Matrix {
-        let f = try gesdd(function: "pseudoInverse", job: .thin)
+        let f = try decomposition(function: "pseudoInverse", job: .thin)
         let cutoff = rcond * (f.singularValues.first ?? 0)
         // pinv = V * diag(1/s) * U': scale the rows of Vt, then one gemm with both transposed.
         var scaledVt = f.vt
@@ -78,6 +74,20 @@ extension Matrix {
     /// What `dgesdd` computes: the singular values, with thin or full vectors, or without them.
     private enum SVDJob {
         case valuesOnly, thin, full
+    }
+
+    /// What `job` asks for, by ``SmallSVD`` when the matrix is small (full factors of a square
+    /// matrix are its thin ones), by `dgesdd` otherwise; `valuesOnly` returns empty `u` and `vt`.
+    private func decomposition(function: String, job: SVDJob) throws(LinalgError) -> SingularValueDecomposition {
+        switch job {
+        case .valuesOnly:
+            if let values = try SmallSVD.singularValues(of: self, function: function) {
+                return SingularValueDecomposition(u: Matrix(rows: 0, cols: 0), singularValues: values, vt: Matrix(rows: 0, cols: 0))
+            }
+        case .thin, .full:
+            if job == .thin || rows == cols, let small = try SmallSVD.thinDecomposition(of: self, function: function) { return small }
+        }
+        return try gesdd(function: function, job: job)
     }
 
     /// Runs `dgesdd` on a copy of the matrix; `valuesOnly` returns empty `u` and `vt`.

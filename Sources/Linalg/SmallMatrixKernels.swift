@@ -20,6 +20,24 @@ enum Householder {
         return (beta, (beta - alpha) / beta)
     }
 
+    /// Applies H (v at `v` with `stride`, `cols` long) from the right to the `rows` x `cols`
+    /// block at `block`: w = B v, then B -= tau w v'. `work` holds `rows` elements of scratch.
+    static func applyFromRight(
+        vector v: UnsafeMutablePointer<Double>, stride: Int, tau: Double, to block: UnsafeMutablePointer<Double>,
+        rows: Int, cols: Int, leadingDimension ld: Int, work: UnsafeMutablePointer<Double>
+    ) {
+        guard tau != 0 else { return }
+        for i in 0..<rows { work[i] = block[i] }
+        for j in 1..<Swift.max(1, cols) {
+            let vj = v[j * stride], column = block + j * ld
+            for i in 0..<rows { work[i] += vj * column[i] }
+        }
+        for j in 0..<cols {
+            let factor = tau * (j == 0 ? 1 : v[j * stride]), column = block + j * ld
+            for i in 0..<rows { column[i] -= factor * work[i] }
+        }
+    }
+
     /// Applies H (v at `v`, `rows` long) from the left to the `rows` x `cols` block at `block`.
     static func applyFromLeft(
         vector v: UnsafeMutablePointer<Double>, tau: Double, rows: Int, to block: UnsafeMutablePointer<Double>,
@@ -43,11 +61,17 @@ enum SmallMatrixScaling {
     /// The largest dimension the small-matrix path takes; LAPACK's blocked algorithms win beyond.
     static let maximumDimension = 32
 
-    /// The factor for `matrix`, or nil when the matrix is not one for the small-matrix path: empty,
-    /// larger than ``maximumDimension``, or with nonzero elements so much smaller than the
+    /// Whether `matrix` has the shape of the small-matrix path: not empty, and no dimension above
+    /// ``maximumDimension``.
+    static func fits(_ matrix: Matrix) -> Bool {
+        Swift.min(matrix.rows, matrix.cols) > 0 && Swift.max(matrix.rows, matrix.cols) <= maximumDimension
+    }
+
+    /// The factor for the finite `matrix`, or nil when the matrix is not one for the small-matrix
+    /// path: it does not ``fits(_:)``, or its nonzero elements are so much smaller than the
     /// largest that their squares could underflow (LAPACK's drivers rescale as they go).
     static func factor(for matrix: Matrix) -> Double? {
-        guard Swift.min(matrix.rows, matrix.cols) > 0, Swift.max(matrix.rows, matrix.cols) <= maximumDimension else { return nil }
+        guard fits(matrix) else { return nil }
         var largest = 0.0, smallest = Double.infinity
         for x in matrix.storage where x != 0 {
             largest = Swift.max(largest, Swift.abs(x))

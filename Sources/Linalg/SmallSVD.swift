@@ -76,6 +76,7 @@ enum SmallSVD {
 
         /// The problem for `matrix`, or nil when the matrix is not one for this path.
         init?(_ matrix: Matrix, function: String) throws(LinalgError) {
+            guard SmallMatrixScaling.fits(matrix) else { return nil }
             try matrix.requireFinite(function)
             guard let scale = SmallMatrixScaling.factor(for: matrix) else { return nil }
             self.scale = scale
@@ -120,22 +121,12 @@ enum SmallSVD {
                 // Left reflector: zero column k below the diagonal, apply it to the columns on the right.
                 (d[k], tauQ[k]) = Householder.reflector(a + k + k * m, count: m - k, stride: 1)
                 Householder.applyFromLeft(vector: a + k + k * m, tau: tauQ[k], rows: m - k, to: a + k + (k + 1) * m,
-                                   cols: n - k - 1, leadingDimension: m)
+                                          cols: n - k - 1, leadingDimension: m)
                 guard k < n - 1 else { continue }
-                // Right reflector: zero row k beyond the superdiagonal, apply it to the rows below:
-                // w = A v (v along row k, leading 1), then A -= tau w v'.
+                // Right reflector: zero row k beyond the superdiagonal, apply it to the rows below.
                 (e[k], tauP[k]) = Householder.reflector(a + k + (k + 1) * m, count: n - k - 1, stride: m)
-                guard tauP[k] != 0 else { continue }
-                let rows = (k + 1)..<m
-                for i in rows { work[i] = a[i + (k + 1) * m] }
-                for j in (k + 2)..<Swift.max(k + 2, n) {
-                    let vj = a[k + j * m], column = a + j * m
-                    for i in rows { work[i] += vj * column[i] }
-                }
-                for j in (k + 1)..<n {
-                    let factor = tauP[k] * (j == k + 1 ? 1 : a[k + j * m]), column = a + j * m
-                    for i in rows { column[i] -= factor * work[i] }
-                }
+                Householder.applyFromRight(vector: a + k + (k + 1) * m, stride: m, tau: tauP[k], to: a + (k + 1) + (k + 1) * m,
+                                           rows: m - k - 1, cols: n - k - 1, leadingDimension: m, work: work)
             }
         }
 
@@ -175,7 +166,7 @@ enum SmallSVD {
                 // then column k becomes H_k e_k.
                 let v = vectors + k + k * ld
                 Householder.applyFromLeft(vector: v, tau: taus[k], rows: rows - k, to: q + k + (k + 1) * qld, cols: cols - k - 1,
-                              leadingDimension: qld)
+                                          leadingDimension: qld)
                 for i in 0..<k { q[i + k * qld] = 0 }
                 q[k + k * qld] = 1 - taus[k]
                 for i in 1..<(rows - k) { q[k + i + k * qld] = -taus[k] * v[i] }

@@ -382,8 +382,8 @@ local function raw_coordinates(c, x)
   return z
 end
 
---- x -> its coordinates (features or the point itself) standardised over `rows`: zero mean,
---- unit variance in each coordinate. The function also carries the means and scales.
+--- The map x -> its coordinates (features or the point itself) standardised over `rows` (zero
+--- mean, unit variance in each coordinate), followed by those means and scales.
 local function standardiser(c, rows)
   local raw, mean, scale = {}, {}, {}
   for i, x in ipairs(rows) do raw[i] = raw_coordinates(c, x) end
