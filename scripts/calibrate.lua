@@ -12,11 +12,13 @@
 --   --data DIR       MD data folder
 --   --twin           twin experiment (the default without --data)
 --   --field-seed N   seed of the synthetic initial field (1)
---   --recipe NAME    cglab (default: small design; in valley coordinates, see
---                    calib.problem.valley_features, each batch of two on both cores pairs an
---                    expected-improvement point with a local quadratic step on Y^2) or paper
---                    (calibration.py / validation.py)
+--   --recipe NAME    cglab (default; two phases: EGO from a small design in valley coordinates,
+--                    see calib.problem.valley_features, each batch of two on both cores pairing an
+--                    expected-improvement point with a local quadratic step on Y^2, finds the
+--                    basin; then optim.prox_linear, Gauss-Newton on Y's parts, converges in it)
+--                    or paper (calibration.py / validation.py)
 --   --budget N       forward evaluations at most (cglab: 200; paper: 3500 twin, 15000 MD)
+--   --global N       evaluations of the cglab recipe's EGO phase (60)
 --   --initial N      initial design size (cglab: 10; paper: 400 twin, 350 MD)
 --   --target Y       stop when the best Y is at or below it (cglab twin: 0.003; paper: 0.01)
 --   --seed N         seed of the design and the surrogate (cglab: 1; paper: the paper's)
@@ -26,8 +28,9 @@
 --   --no-plots       skip the plots
 --   --quiet          no progress lines
 --
--- The run directory holds problem.json, config.json, evaluations.jsonl (one line per evaluation,
--- flushed as it completes), details.jsonl (d_G per frame and d_tau of each evaluation),
+-- The run directory holds problem.json, config.json, evaluations.jsonl (one line per EGO
+-- evaluation, flushed as it completes), prox_linear.jsonl (the same for the local phase, with
+-- the misfit's parts), details.jsonl (d_G per frame and d_tau of each evaluation),
 -- best.json, summary.json and the plots. Killing the program loses at most the evaluations in
 -- flight: --resume continues, with the same result as an uninterrupted run.
 
@@ -35,10 +38,10 @@ local problem = require "calib.problem"
 local report = require "calib.report"
 
 local usage = "usage: cglab scripts/calibrate.lua [--data DIR] [--twin] [--field-seed N] [--recipe cglab|paper] "
-  .. "[--budget N] [--initial N] [--target Y] [--seed N] [--workers N] [--run-dir DIR] [--resume] [--no-plots] [--quiet]"
+  .. "[--budget N] [--global N] [--initial N] [--target Y] [--seed N] [--workers N] [--run-dir DIR] [--resume] [--no-plots] [--quiet]"
 
 local flags = { twin = true, resume = true, ["no-plots"] = true, quiet = true }
-local valued = { data = "string", ["field-seed"] = "integer", recipe = "string", budget = "integer", initial = "integer",
+local valued = { data = "string", ["field-seed"] = "integer", recipe = "string", budget = "integer", global = "integer", initial = "integer",
   target = "number", seed = "integer", workers = "integer", ["run-dir"] = "string" }
 
 --- The options of the command line (arg), checked.
@@ -103,12 +106,18 @@ else
   json.write(problem_file, p)
 end
 
--- The objective for this state, and a file from which parallel workers rebuild it.
+--- A file in the run directory from which parallel workers rebuild an objective of the problem
+--- (`loader`: a function of calib.problem taking the run directory).
+local function worker_file(name, loader)
+  local path = run_dir .. "/" .. name
+  local file = assert(io.open(path, "w"))
+  file:write(string.format("return require('calib.problem').%s(%q)\n", loader, run_dir))
+  file:close()
+  return path
+end
+
 local objective = problem.objective(p)
-local objective_file = run_dir .. "/objective.lua"
-local file = assert(io.open(objective_file, "w"))
-file:write(string.format("return require('calib.problem').load_objective(%q)\n", run_dir))
-file:close()
+local objective_file = worker_file("objective.lua", "load_objective")
 
 local ego_options
 if options.recipe == "paper" then
@@ -118,7 +127,8 @@ if options.recipe == "paper" then
 else
   ego_options = {
     objective = objective, objective_file = objective_file, bounds = p.bounds, seed = options.seed or 1,
-    initial = options.initial or 10, budget = options.budget or 200, target = options.target or (twin and 0.003 or nil),
+    initial = options.initial or 10, budget = options.budget or 200,
+    target = options.target or (twin and 0.003 or nil),
     batch = options.workers or 2, workers = options.workers or 2, refine = 5, acquisition = "ei", log_shift = 1e-3,
     trust_region = true, local_model = true, features = problem.valley_features(p),
   }
@@ -127,10 +137,54 @@ ego_options.run_dir = run_dir
 ego_options.resume = options.resume
 if options.quiet then ego_options.progress = false end
 
+--- The cglab recipe: attempts, each EGO from a fresh design (seeing every evaluation of the
+--- attempts before) then the prox-linear method (Gauss-Newton on Y's parts) from EGO's best
+--- point, until the target or the budget is reached. A second attempt runs only when the first
+--- ended in a local minimum above the target.
+local function calibrate_cglab(ego_options, budget)
+  local phases, observations = {}, { X = {}, y = {} }
+  local spent = 0
+  local function add(name, result)
+    phases[#phases + 1] = { name = name, result = result }
+    spent = spent + result.evaluations
+    for i, y in ipairs(result.values) do
+      observations.X[#observations.X + 1], observations.y[#observations.y + 1] = result.X:row(i):totable(), y
+    end
+    return result.y <= (ego_options.target or -math.huge) or spent >= budget
+  end
+  local residual_objective, residual_file = problem.residual_objective(p), worker_file("residual_objective.lua", "load_residual_objective")
+  local least = 2 * (#p.bounds + 1)    -- a start, its differences and a trial step, twice
+  for attempt = 1, math.huge do
+    if attempt > 1 and budget - spent < least then break end
+    local suffix = attempt == 1 and "" or "-" .. attempt
+    local global_options = {}
+    for k, v in pairs(ego_options) do global_options[k] = v end
+    global_options.budget = math.min(options.global or 60, budget - spent)
+    global_options.seed = ego_options.seed + 7919 * (attempt - 1)
+    global_options.log = "evaluations" .. suffix .. ".jsonl"
+    global_options.observations = attempt > 1 and observations or nil
+    local global = optim.ego(global_options)
+    if add("EGO", global) or budget - spent < least / 2 then break end
+    local polish = optim.prox_linear{
+      objective = residual_objective, objective_file = residual_file, x0 = global.x, bounds = p.bounds,
+      budget = math.min(60, budget - spent), target = ego_options.target, features = ego_options.features,
+      workers = ego_options.workers, run_dir = run_dir, resume = options.resume, progress = ego_options.progress,
+      log = "prox_linear" .. suffix .. ".jsonl",
+    }
+    if add("Gauss-Newton", polish) then break end
+  end
+  return report.combine(phases)
+end
+
 print(string.format("calibrate: %s %s, recipe %s, run directory %s", kind == "twin" and "twin experiment on" or "MD data in",
   options.data or ("a synthetic field (seed " .. p.seed .. ")"), options.recipe, run_dir))
 local start = cglab.clock()
-local result = optim.ego(ego_options)
+local result
+if options.recipe == "cglab" then
+  result = calibrate_cglab(ego_options, options.budget or 200)
+else
+  result = optim.ego(ego_options)
+end
 local elapsed = cglab.clock() - start
 
 -- One more forward run at the best point, for its details and the plots.

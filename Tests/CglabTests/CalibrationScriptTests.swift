@@ -55,6 +55,40 @@ final class CalibrationScriptTests: XCTestCase {
         }
     }
 
+    func testTheLocalPhaseFollowsEGOAndResumes() throws {
+        let folder = try temporaryFolder(self)
+        let runDir = folder.appendingPathComponent("run")
+        let options = ["--global", "6", "--initial", "4", "--quiet", "--no-plots", "--run-dir", runDir.path]
+        let first = try runCglab([script, "--budget", "14"] + options, directory: folder)
+        XCTAssertEqual(first.status, 0, first.error)
+        let global = try jsonLines(runDir.appendingPathComponent("evaluations.jsonl"))
+        let local = try jsonLines(runDir.appendingPathComponent("prox_linear.jsonl"))
+        XCTAssertEqual(global.count, 6)
+        XCTAssertTrue((7...8).contains(local.count),
+                      "the start, four differences and two or three trial steps, not \(local.count); a second iteration does not fit")
+        XCTAssertEqual(local.first?["x"] as? [Double], try XCTUnwrap(global.min { ($0["y"] as? Double ?? .infinity) < ($1["y"] as? Double ?? .infinity) })["x"] as? [Double],
+                       "the local phase starts at EGO's best point")
+        XCTAssertNotNil((local[1]["details"] as? [[String: Any]])?.first?["values"], "the log keeps each evaluation's parts")
+        let summary = try json(runDir.appendingPathComponent("summary.json"))
+        let phases = try XCTUnwrap(summary["phases"] as? [[String: Any]])
+        XCTAssertEqual(phases.map { $0["evaluations"] as? Int }, [6, local.count])
+        XCTAssertEqual(phases.map { $0["name"] as? String }, ["EGO", "Gauss-Newton"])
+        XCTAssertEqual(try XCTUnwrap(summary["evaluations"] as? Int), 6 + local.count)
+        let values = (global + local).compactMap { $0["y"] as? Double }
+        XCTAssertEqual(try XCTUnwrap(summary["y"] as? Double), try XCTUnwrap(values.min()))
+        XCTAssertEqual(try json(runDir.appendingPathComponent("best.json"))["y"] as? Double, try XCTUnwrap(values.min()),
+                       "best.json holds the best point of both phases")
+
+        let resumed = try runCglab([script, "--budget", "20", "--resume"] + options, directory: folder)
+        XCTAssertEqual(resumed.status, 0, resumed.error)
+        XCTAssertEqual(try jsonLines(runDir.appendingPathComponent("evaluations.jsonl")).count, 6)
+        let continued = try jsonLines(runDir.appendingPathComponent("prox_linear.jsonl"))
+        XCTAssertTrue(continued.count > local.count + 4 && continued.count <= 14, "a second iteration, not \(continued.count)")
+        for (a, b) in zip(local, continued) {
+            XCTAssertEqual(a["x"] as? [Double], b["x"] as? [Double], "recorded evaluations are kept, not redone")
+        }
+    }
+
     func testBadOptionsAreNamed() throws {
         let folder = try temporaryFolder(self)
         let unknown = try runCglab([script, "--budjet", "5"], directory: folder)

@@ -38,6 +38,7 @@ final class LuaFileTests: XCTestCase {
     func testEveryNativeFunctionRejectsBadArguments() throws { try runLuaFile("bad_arguments.lua") }
     func testGaussianProcesses() throws { try runLuaFile("gp.lua") }
     func testOptimisersSamplersAndAcquisition() throws { try runLuaFile("optim.lua") }
+    func testProxLinear() throws { try runLuaFile("prox_linear.lua") }
     func testEfficientGlobalOptimisation() throws { try runLuaFile("ego.lua") }
     func testOnsager() throws { try runLuaFile("onsager.lua") }
 }

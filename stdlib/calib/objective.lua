@@ -63,6 +63,33 @@ function objective.grassmann_distance(reference_strain, continuum_strain, frames
   return total / #frames, distances
 end
 
+--- The Grassmann part as smooth residuals: per frame, the log map at the reference subspace of the
+--- continuum one (an n x p matrix, flattened; its Frobenius norm is the geodesic distance). Fixed
+--- ranks only (a number, or one per frame): an adaptive rank would change the residual's size.
+function objective.grassmann_residuals(reference_strain, continuum_strain, frames, ranks)
+  local residuals = {}
+  for i, k in ipairs(frames) do
+    local rule = type(ranks) == "number" and ranks or ranks[i]
+    if math.type(rule) ~= "integer" then
+      error("calib.objective: residuals need fixed ranks (an integer, or one per frame), got " .. inspect(rule), 0)
+    end
+    local a, b = subspace(reference_strain(k), rule), subspace(continuum_strain(k), rule)
+    local tangent = grassmann.log(a, b)
+    residuals[i] = tangent:reshape(tangent:rows() * tangent:cols(), 1)
+  end
+  return residuals
+end
+
+--- The misfit's parts for optim.prox_linear: a list of {norm = "l2" | "l1", weight, values} with
+--- Y = sum of weight * norm(values): the frames' log maps (l2, each weighted w_G / (w_G + w_tau)
+--- / #frames) and the signed weighted stress errors (l1, weighted w_tau / (w_G + w_tau) / count).
+local function misfit_parts(tangents, signed, count, blend)
+  local total, parts = blend[1] + blend[2], {}
+  for i, tangent in ipairs(tangents) do parts[i] = { norm = "l2", weight = blend[1] / total / #tangents, values = tangent } end
+  parts[#parts + 1] = { norm = "l1", weight = blend[2] / total / math.max(count, 1), values = signed }
+  return parts
+end
+
 --- An objective function f(theta) -> Y, details. options:
 ---   reference      {strain = function(k) -> field, stress = tau (GPa), stress_gamma = gamma}
 ---   energy0        initial MD energy (eV): chi0 through the reference map (or `map`)
@@ -77,6 +104,8 @@ end
 ---   min_temperature the feasibility filter in K (default 20; false turns it off)
 ---   map            function(energy, theta) -> chi0, a coarse-graining map of your own
 ---   run_options    extra options for stz.run (frames, steps_per_frame, ...)
+---   residuals      also give details.residuals, the misfit's parts as smooth residuals (see
+---                  misfit_parts; needs metric "geodesic" and fixed ranks)
 function objective.new(options)
   assert(type(options) == "table", "calib.objective.new: an options table is required")
   local reference = assert(options.reference, "calib.objective.new: reference is required")
@@ -91,6 +120,16 @@ function objective.new(options)
   local min_temperature = options.min_temperature == nil and 20 or options.min_temperature
   local min_final, max_final = objective.energy_range(energy_final)
   local last_frame = frames[#frames]
+  if options.residuals and metric ~= "geodesic" then
+    error("calib.objective: residuals need metric \"geodesic\" (the log map's norm is the geodesic distance), got " .. tostring(metric), 0)
+  end
+  if options.residuals and math.type(ranks) ~= "integer" then
+    for i = 1, #frames do
+      if type(ranks) ~= "table" or math.type(ranks[i]) ~= "integer" then
+        error("calib.objective: residuals need fixed ranks (an integer, or one per frame), got " .. inspect(ranks), 0)
+      end
+    end
+  end
 
   return function(theta)
     local parameters = {}
@@ -126,7 +165,11 @@ function objective.new(options)
     local d_g, per_frame = objective.grassmann_distance(reference.strain, function(k) return run:field("Exy", k) * 2 end,
       frames, ranks, metric, options.shared_rank)
     local gamma, tau = run:stress_strain()
-    local d_tau = stress.misfit(reference.stress, reference.stress_gamma, tau, gamma, weights)
+    local d_tau, _, signed, count = stress.misfit(reference.stress, reference.stress_gamma, tau, gamma, weights)
+    if options.residuals then
+      local tangents = objective.grassmann_residuals(reference.strain, function(k) return run:field("Exy", k) * 2 end, frames, ranks)
+      details.residuals = misfit_parts(tangents, signed, count, blend)
+    end
     details.status = "ok"
     details.d_G = d_g
     details.d_frames = per_frame

@@ -130,7 +130,7 @@ function problem.objective(p)
   local f = objective.new{
     reference = reference, energy0 = energy0, energy_final = energy_final, frames = p.frames, ranks = p.ranks,
     shared_rank = p.shared_rank, metric = p.metric, stress_weights = p.stress_weights, blend = p.blend,
-    fixed = p.fixed, min_temperature = p.min_temperature, run_options = p.run_options,
+    fixed = p.fixed, min_temperature = p.min_temperature, run_options = p.run_options, residuals = p.residuals,
   }
   return function(x)
     local y, details = f(problem.theta(x))
@@ -145,6 +145,21 @@ end
 --- The objective of the problem saved in run_dir/problem.json (for parallel workers).
 function problem.load_objective(run_dir)
   return problem.objective(json.read(run_dir .. "/problem.json"))
+end
+
+--- The objective with its parts, for optim.prox_linear: f(x) -> Y, parts (see
+--- calib.objective's residuals; the problem needs metric "geodesic" and fixed ranks).
+function problem.residual_objective(p)
+  local f = problem.objective(merge(p, { residuals = true }))
+  return function(x)
+    local y, details = f(x)
+    return y, details.residuals
+  end
+end
+
+--- The residual objective of the problem saved in run_dir/problem.json (for parallel workers).
+function problem.load_residual_objective(run_dir)
+  return problem.residual_objective(json.read(run_dir .. "/problem.json"))
 end
 
 return problem

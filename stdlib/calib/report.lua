@@ -9,7 +9,8 @@ local report = {}
 --- (from one more forward run there, which the plots also use), and for a twin experiment the
 --- errors against the truth as fractions of the bound ranges.
 function report.summary(p, result, details)
-  local summary = { evaluations = result.evaluations, stop = result.stop, y = result.y, parameters = {}, units = problem.units }
+  local summary = { evaluations = result.evaluations, stop = result.stop, y = result.y, parameters = {}, units = problem.units,
+    phases = result.phases }
   for j, name in ipairs(problem.names) do summary.parameters[name] = result.x[j] end
   summary.d_G, summary.d_frames, summary.d_tau, summary.chi_inf = details.d_G, details.d_frames, details.d_tau, details.chi_inf
   summary.frames = p.frames
@@ -25,10 +26,36 @@ function report.summary(p, result, details)
   return summary
 end
 
+--- The results of a calibration's phases (a list of {name = , result = }, in the order they
+--- ran) as one result: evaluations in order, the running best across them, the last phase's
+--- stop reason, and phases = {{name = , evaluations = }, ...}.
+function report.combine(phases)
+  local values, statuses, history, blocks, best, winner = {}, {}, {}, {}, math.huge, nil
+  local summary = {}
+  for k, phase in ipairs(phases) do
+    local r = phase.result
+    for i, y in ipairs(r.values) do
+      values[#values + 1], statuses[#statuses + 1] = y, r.statuses[i]
+      if y == y then best = math.min(best, y) end
+      history[#history + 1] = best
+    end
+    if r.X then blocks[#blocks + 1] = r.X end
+    if r.y and (winner == nil or r.y < winner.y) then winner = r end
+    summary[k] = { name = phase.name, evaluations = r.evaluations }
+  end
+  return { x = winner.x, y = winner.y, X = linalg.vcat(blocks), values = values, statuses = statuses, history = history,
+    evaluations = #values, stop = phases[#phases].result.stop, phases = summary }
+end
+
 --- Prints the summary as a table.
 function report.print(summary)
   print(string.format("best Y = %.6g after %d evaluations (%d failed; stopped: %s)", summary.y, summary.evaluations,
     summary.failed_evaluations, summary.stop))
+  if summary.phases then
+    local parts = {}
+    for _, phase in ipairs(summary.phases) do parts[#parts + 1] = string.format("%s %d", phase.name, phase.evaluations) end
+    print("evaluations by phase: " .. table.concat(parts, ", "))
+  end
   print(string.format("d_G = %.6g, d_tau = %.6g, chi_inf = %.1f K", summary.d_G or 0 / 0, summary.d_tau or 0 / 0,
     summary.chi_inf or 0 / 0))
   local header = string.format("  %-6s %14s %-5s", "name", "calibrated", "unit")

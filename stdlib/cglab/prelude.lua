@@ -23,4 +23,12 @@ Efficient global optimisation in Lua (stdlib/optim/ego.lua, where every option i
 Latin hypercube design, then a Gaussian process fitted to all evaluations and the acquisition
 maximised over a Sobol set refined by L-BFGS-B, one point (or a batch) per iteration; failed
 evaluations, a run directory with resume, and a progress line on a terminal.]])
+  optim.prox_linear = require "optim.prox_linear"
+  help.set(optim.prox_linear, [[optim.prox_linear{objective = f, x0 = {...}, bounds = {{lo, hi}, ...}, budget = n, ...} -> result
+
+Gauss-Newton for misfits that are sums of norms of smooth residuals, y = sum_k w_k ||r_k(x)||
+(stdlib/optim/prox_linear.lua, where every option is described): f returns y and its parts
+{{norm = "l2" | "l1", weight = w, values = r}, ...}; each iteration linearises the residuals by
+forward differences and minimises the convex model plus mu/2 ||s||^2. Quadratic convergence
+at a sharp minimum; the local phase of the cglab calibration recipe.]])
 end

@@ -66,8 +66,13 @@
 --                    point added to the GP at its predicted mean before choosing the next) or
 --                    "penalization" (local penalisation, González et al. 2016; ei and pi only)
 --   workers          [batch] parallel evaluations, each in a Lua state of its own
---   run_dir          a folder receiving evaluations.jsonl (one line per evaluation, flushed at
---                    once), config.json and best.json
+--   observations     [none] {X = points, y = values}: evaluations made before (by another run),
+--                    given to the surrogate as if made here; they are neither counted, logged nor
+--                    candidates for the best point (NaN values follow 'failures')
+--   run_dir          a folder receiving the log (one line per evaluation, flushed at once),
+--                    config.json and best.json (the best point of every run in the folder)
+--   log              ["evaluations.jsonl"] the log's file name in run_dir (another name lets
+--                    several runs share a folder; config.json is then named after the log)
 --   resume           [false] continue the run in run_dir: recorded evaluations are replayed
 --                    instead of re-evaluated, so the result equals an uninterrupted run's
 --   progress         [on a terminal] print one line per iteration
@@ -78,13 +83,14 @@
 -- (tables, NaN for failures), history (best value after each evaluation), evaluations,
 -- iterations, stop (the reason: "target", "budget", "stagnation", "on_iteration"), model.
 
+local evaluations = require "optim.evaluations"
 local local_chain = require "optim.local_chain"
 
 local allowed = {}
 for name in ([[objective objective_module objective_file bounds initial budget seed acquisition xi kappa
   candidates refine target stagnation stagnation_tol failures errors timeout surrogate kernel restarts
   gp_seed normalize_y alpha scaling features log_shift trust_region local_model local_k batch batch_method workers run_dir resume progress
-  on_iteration]]):gmatch("%S+") do allowed[name] = true end
+  on_iteration observations log]]):gmatch("%S+") do allowed[name] = true end
 
 local function fail(message) error("optim.ego: " .. message, 0) end
 
@@ -207,7 +213,22 @@ local function configure(o)
   else
     c.candidates = rows_of(c.candidates, d, "option 'candidates'")
   end
-  c.run_dir, c.resume = o.run_dir, o.resume == true
+  c.run_dir, c.resume, c.log = o.run_dir, o.resume == true, o.log or "evaluations.jsonl"
+  c.observations = { X = {}, y = {} }
+  if o.observations ~= nil then
+    local observed = o.observations
+    if type(observed) ~= "table" or observed.X == nil or type(observed.y) ~= "table" then
+      fail("option 'observations' must be a table {X = points, y = values}")
+    end
+    c.observations.X = #observed.y > 0 and rows_of(observed.X, d, "option 'observations'") or {}
+    if #c.observations.X ~= #observed.y then
+      fail(string.format("option 'observations' has %d points and %d values", #c.observations.X, #observed.y))
+    end
+    for i, y in ipairs(observed.y) do
+      if type(y) ~= "number" then fail(string.format("option 'observations': value %d is not a number", i)) end
+      c.observations.y[i] = y
+    end
+  end
   if c.resume and not c.run_dir then fail("resume = true needs run_dir") end
   c.progress = o.progress
   if c.progress == nil then c.progress = cglab.isatty("stdout") end
@@ -243,112 +264,6 @@ local function argmax(values, n)
   return index, best
 end
 
--- Evaluations --------------------------------------------------------------------------------
-
---- f(x) with the time-out hook; a table {y, status, message, seconds}.
-local function call_objective(c, x)
-  local start = cglab.clock()
-  if c.timeout > 0 then
-    local deadline = start + c.timeout
-    debug.sethook(function()
-      if cglab.clock() > deadline then error("timeout after " .. c.timeout .. " s", 0) end
-    end, "", 1000)
-  end
-  local ok, y = pcall(c.objective, { table.unpack(x) })
-  if c.timeout > 0 then debug.sethook() end
-  local seconds = cglab.clock() - start
-  if not ok then
-    local message = tostring(y)
-    if message:find("interrupted!", 1, true) or c.errors == "raise" then error(y, 0) end
-    return { y = 0 / 0, status = message:find("^timeout after") and "timeout" or "error", message = message, seconds = seconds }
-  end
-  if type(y) ~= "number" then
-    if c.errors == "raise" then fail("the objective returned a " .. type(y) .. ", expected a number") end
-    return { y = 0 / 0, status = "error", message = "the objective returned a " .. type(y), seconds = seconds }
-  end
-  if y ~= y or y == math.huge or y == -math.huge then return { y = 0 / 0, status = "nan", seconds = seconds } end
-  return { y = y, status = "ok", seconds = seconds }
-end
-
---- The run: its evaluations, the run directory and the replay of a resumed run.
-local function new_run(c)
-  local run = { X = {}, values = {}, statuses = {}, history = {}, best = math.huge, replay = {} }
-  if c.run_dir then
-    os.execute(string.format("mkdir -p '%s'", c.run_dir:gsub("'", "'\\''")))
-    run.log = c.run_dir .. "/evaluations.jsonl"
-    local existing = io.open(run.log, "r")
-    if existing then
-      existing:close()
-      run.replay = json.read_lines(run.log)
-    end
-    if #run.replay > 0 and not c.resume then
-      fail(c.run_dir .. " already holds " .. #run.replay .. " evaluations: pass resume = true to continue, or choose a new run_dir")
-    end
-    if #run.replay == 0 then
-      json.write(c.run_dir .. "/config.json", { lower = c.lower, upper = c.upper, seed = c.seed, initial = c.initial,
-        budget = c.budget, acquisition = c.acquisition, surrogate = c.surrogate, failures = c.failures, batch = c.batch })
-    end
-  end
-  return run
-end
-
---- Appends one evaluation to the run and, unless it was replayed, to its log (flushed to disk
---- before the next evaluation starts).
-local function record(c, run, x, outcome, phase)
-  local i = #run.X + 1
-  run.X[i], run.values[i], run.statuses[i] = x, outcome.y, outcome.status
-  local improved = outcome.y == outcome.y and outcome.y < run.best
-  if improved then run.best, run.best_x = outcome.y, x end
-  run.history[i] = run.best
-  if run.log and not outcome.replayed then
-    json.append(run.log, { i = i, x = x, y = outcome.y, status = outcome.status, message = outcome.message,
-      seconds = outcome.seconds, phase = phase })
-    if improved then json.write(c.run_dir .. "/best.json", { i = i, x = x, y = outcome.y }) end
-  end
-end
-
---- The recorded outcome of evaluation i of a resumed run, checked against the point proposed now.
-local function replayed(c, run, i, x)
-  local r = run.replay[i]
-  if not r then return nil end
-  for j = 1, c.d do
-    if math.abs((r.x[j] or 0 / 0) - x[j]) > 1e-12 * (c.upper[j] - c.lower[j]) then
-      fail(string.format("resume: evaluation %d in %s was at a different point than this run proposes; "
-        .. "the run directory belongs to another configuration", i, c.run_dir))
-    end
-  end
-  -- A failed evaluation's value was written as null.
-  local y = type(r.y) == "number" and r.y or 0 / 0
-  return { y = y, status = r.status, message = r.message, seconds = r.seconds, replayed = true }
-end
-
---- Evaluates the points (tables in the bounds' units) and records them, in order.
-local function evaluate(c, run, points, phase)
-  local parallel = c.workers > 1 and #points > 1
-  local pending, outcomes = {}, {}
-  for k, x in ipairs(points) do
-    outcomes[k] = replayed(c, run, #run.X + k, x)
-    if not outcomes[k] then pending[#pending + 1] = k end
-  end
-  if parallel and #pending > 0 then
-    local rows = {}
-    for i, k in ipairs(pending) do rows[i] = points[k] end
-    local start = cglab.clock()
-    local values, statuses, messages = optim.evaluate(linalg.matrix(rows), {
-      module = c.objective_module, file = c.objective_module == nil and c.objective_file or nil,
-      workers = c.workers, timeout = c.timeout })
-    for i, k in ipairs(pending) do
-      if messages[i]:find("interrupted!", 1, true) then error("interrupted!", 0) end
-      if c.errors == "raise" and statuses[i] == "error" then fail(messages[i]) end
-      outcomes[k] = { y = values[i], status = statuses[i], message = messages[i] ~= "" and messages[i] or nil,
-        seconds = cglab.clock() - start }
-    end
-  end
-  for k, x in ipairs(points) do
-    record(c, run, x, outcomes[k] or call_objective(c, x), phase)
-  end
-end
-
 -- Surrogate -----------------------------------------------------------------------------------
 
 --- An objective value as the surrogate models it (log(y + log_shift) with that option).
@@ -362,9 +277,11 @@ end
 --- handled.
 local function training_data(c, run)
   local rows, values, worst = {}, {}, -math.huge
-  for i, y in ipairs(run.values) do if y == y then worst = math.max(worst, y) end end
-  for i, x in ipairs(run.X) do
-    local y = run.values[i]
+  local X, Y = { table.unpack(c.observations.X) }, { table.unpack(c.observations.y) }
+  for i, x in ipairs(run.X) do X[#X + 1], Y[#Y + 1] = x, run.values[i] end
+  for _, y in ipairs(Y) do if y == y then worst = math.max(worst, y) end end
+  for i, x in ipairs(X) do
+    local y = Y[i]
     if y == y then
       rows[#rows + 1], values[#values + 1] = x, modelled(c, y)
     elseif c.failures == "impute" and worst > -math.huge then
@@ -666,7 +583,9 @@ end
 
 local function ego(options)
   local c = configure(options)
-  local run = new_run(c)
+  local run = evaluations.new(c, { name = "optim.ego", log = c.log, config = { lower = c.lower, upper = c.upper,
+    seed = c.seed, initial = c.initial, budget = c.budget, acquisition = c.acquisition, surrogate = c.surrogate,
+    failures = c.failures, batch = c.batch } })
   local state = { scaling = make_scaling(c) }
   local start = cglab.clock()
   local stop
@@ -682,7 +601,7 @@ local function ego(options)
   for first = 1, math.min(#design, c.budget), c.workers do
     local chunk = {}
     for k = first, math.min(#design, c.budget, first + c.workers - 1) do chunk[#chunk + 1] = design[k] end
-    evaluate(c, run, chunk, "initial")
+    run:evaluate(chunk, "initial")
     stop = finished()
     if stop then break end
   end
@@ -723,7 +642,7 @@ local function ego(options)
       state.local_point = step
     end
     local before, best_before = #run.X, run.best
-    evaluate(c, run, proposals, "ego")
+    run:evaluate(proposals, "ego")
     if state.local_point then update_local_radius(state, run.best < best_before and run.best_x == state.local_point) end
     if state.region then update_region(c, state, run.best < best_before - 1e-3 * math.abs(best_before)) end
     if run.best < last_best - c.stagnation_tol then since_improvement = 0 else since_improvement = since_improvement + 1 end
@@ -742,8 +661,9 @@ local function ego(options)
       if verdict == false and not stop then stop = "on_iteration" end
     end
   end
-  return { x = run.best_x, y = run.best, X = linalg.matrix(run.X), values = run.values, statuses = run.statuses,
-    history = run.history, evaluations = #run.X, iterations = iteration, stop = stop, model = model }
+  local result = run:result()
+  result.iterations, result.stop, result.model = iteration, stop, model
+  return result
 end
 
 return ego

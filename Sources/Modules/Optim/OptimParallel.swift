@@ -9,17 +9,20 @@ enum OptimParallel {
     static let evaluate = NativeFunction(
         "evaluate",
         doc: """
-            optim.evaluate(points, {module = name | file = path, workers = 2, timeout = seconds}) -> values, statuses, messages
+            optim.evaluate(points, {module = name | file = path, workers = 2, timeout = seconds, details = false})
+              -> values, statuses, messages [, details]
 
             f at every row of points, in parallel: each of workers threads makes a fresh cglab Lua
             state with this state's package.path, loads the objective with require(module) or
             dofile(file) (a function, or a table with a field objective) and calls it with a
             table of numbers. Failures do not stop the others: their value is NaN and their
-            status "error", "timeout" or "nan" (message in messages).
+            status "error", "timeout" or "nan" (message in messages). With details = true the
+            objective's second result (JSON-compatible data: tables, numbers, strings, matrices)
+            is carried back too, one entry per point (nil where there was none).
             """
     ) { call in
         let points = try call.matrix(1)
-        let options = try call.options(2, allowed: ["module", "file", "workers", "timeout"])
+        let options = try call.options(2, allowed: ["module", "file", "workers", "timeout", "details"])
         let module = try options.string("module"), file = try options.string("file")
         guard (module == nil) != (file == nil) else {
             throw ArgumentError(2, "give exactly one of the options 'module' and 'file'")
@@ -29,11 +32,27 @@ enum OptimParallel {
         let timeout = try options.number("timeout", default: 0)
         guard timeout >= 0 && !timeout.isNaN else { throw options.error("timeout", "must be non-negative (0: none)") }
         let source = module.map(ObjectiveSource.module) ?? .file(file!)
+        let details = try options.boolean("details", default: false)
         let setup = WorkerSetup(source: source, timeout: timeout, packagePath: try packageField(call, "path"),
-                                packageCPath: try packageField(call, "cpath"), stdlib: try stdlibPath(call))
+                                packageCPath: try packageField(call, "cpath"), stdlib: try stdlibPath(call),
+                                details: details)
         let rows = (0..<points.rows).map { points.row($0).elements }
         let outcomes = runParallel(rows, workers: workers, setup: setup)
-        return call.returning(outcomes.map(\.value), outcomes.map(\.status), outcomes.map(\.message))
+        let results = call.returning(outcomes.map(\.value), outcomes.map(\.status), outcomes.map(\.message))
+        guard details else { return results }
+        try pushDetails(outcomes.map(\.details), onto: call.stack)
+        return results + 1
+    }
+
+    /// A table with each outcome's details decoded from its JSON text (holes where there were none).
+    private static func pushDetails(_ texts: [String?], onto stack: LuaStack) throws {
+        stack.pushTable(arrayCount: texts.count)
+        for (index, text) in texts.enumerated() {
+            guard let text else { continue }
+            var parser = JSONParser(text: Array(text.utf8), stack: stack, source: "details")
+            try parser.parseDocument()
+            stack.rawSet(-2, at: index + 1)
+        }
     }
 
     /// Where a worker finds the objective.
@@ -49,6 +68,8 @@ enum OptimParallel {
         let packagePath: String?
         let packageCPath: String?
         let stdlib: String?
+        /// Whether the objective's second result is carried back as JSON text.
+        let details: Bool
     }
 
     /// The result of one evaluation.
@@ -56,6 +77,8 @@ enum OptimParallel {
         var value = Double.nan
         var status = "error"
         var message = ""
+        /// The objective's second result as JSON text, when asked for and present.
+        var details: String?
     }
 
     /// Evaluates every point on `workers` threads pulling the next index from a shared counter.
@@ -79,8 +102,10 @@ enum OptimParallel {
     /// A Lua state holding the objective, used by one thread only.
     final class Worker {
         let lua: LuaState
+        let details: Bool
 
         init(_ setup: WorkerSetup) throws {
+            details = setup.details
             lua = try Environment.makeState(stdlib: setup.stdlib)
             let stack = lua.stack
             try stack.protectedGetGlobal("package")
@@ -110,10 +135,10 @@ enum OptimParallel {
                     if cglab.clock() > deadline then error("timeout after " .. timeout .. " s", 0) end
                     if cglab.interrupted() then error("interrupted!", 0) end
                   end, "", 1000)
-                  local ok, y = pcall(f, x)
+                  local ok, y, details = pcall(f, x)
                   debug.sethook()
                   if not ok then error(y, 0) end
-                  return y
+                  return y, details
                 end
                 """)
         }
@@ -133,11 +158,20 @@ enum OptimParallel {
             do {
                 try stack.protectedGetGlobal("__cglab_objective")
                 x.push(onto: stack)
-                try stack.protectedCall(arguments: 1, results: 1)
-                guard stack.type(at: -1) == .number, let value = stack.number(at: -1) else {
-                    return Outcome(message: "the objective returned a \(stack.typeName(at: -1)) value")
+                try stack.protectedCall(arguments: 1, results: 2)
+                guard stack.type(at: -2) == .number, let value = stack.number(at: -2) else {
+                    return Outcome(message: "the objective returned a \(stack.typeName(at: -2)) value")
                 }
-                return value.isNaN ? Outcome(value: value, status: "nan") : Outcome(value: value, status: "ok")
+                var outcome = value.isNaN ? Outcome(value: value, status: "nan") : Outcome(value: value, status: "ok")
+                if details && stack.type(at: -1) != .nil {
+                    var writer = JSONWriter(stack: stack, indent: 0, sortKeys: false)
+                    do {
+                        outcome.details = try writer.text(of: -1)
+                    } catch {
+                        return Outcome(message: "the objective's details (its second result): \(error)")
+                    }
+                }
+                return outcome
             } catch {
                 let message = error.message
                 return Outcome(status: message.hasPrefix("timeout after") ? "timeout" : "error", message: message)

@@ -75,6 +75,48 @@ T.case("the twin objective vanishes at the truth and grows away from it", functi
   T.truthy(cold ~= cold and why.status == "infeasible", "the 20 K filter rejects a cold map")
 end)
 
+T.case("the misfit's parts add up to Y, and Gauss-Newton on them recovers a short twin's truth", function()
+  local objective = require "calib.objective"
+  local energy0 = synthetic.field{seed = 7}
+  local energy_final = energy0 + 0.002
+  local truth = {beta = 8.27674103, u0 = -3.36821766, c0 = 0.54989662, s_y = 1.00556564}
+  local short = {frames = 20, final_strain = 0.1}
+  local full_truth = {chi_len = 41.79654694, ep = 7.12963104}
+  for k, v in pairs(truth) do full_truth[k] = v end
+  local options = {reference = objective.twin_reference(energy0, energy_final, full_truth, short), energy0 = energy0,
+    energy_final = energy_final, frames = {4, 10, 16, 20}, ranks = 3, metric = "geodesic", fixed = objective.twin_fixed,
+    run_options = short, min_temperature = false, residuals = true}
+  local f = objective.new(options)
+  local y, details = f{beta = 9.1, u0 = -3.3675, c0 = 0.6, s_y = 1.03}
+  local total = 0
+  for i, part in ipairs(details.residuals) do
+    local size = part.norm == "l2" and part.values:norm() or part.values:abs():sum()
+    if i <= 4 then T.near(size, details.d_frames[i], 1e-12, "the log map's norm is frame " .. i .. "'s geodesic distance") end
+    total = total + part.weight * size
+  end
+  T.near(total, y, 1e-12 * y, "the weighted parts add up to Y")
+  T.truthy(y > 1e-3, "the start is away from the truth: " .. y)
+  -- Gauss-Newton from there: the truth to 1e-6 of each range, in a few dozen forward runs.
+  local names, bounds = {"beta", "u0", "c0", "s_y"}, {{2, 15}, {-3.390, -3.355}, {0.05, 1}, {0.8, 1.15}}
+  local function theta(x)
+    local t = {}
+    for j, name in ipairs(names) do t[name] = x[j] end
+    return t
+  end
+  local r = optim.prox_linear{objective = function(x)
+      local value, d = f(theta(x))
+      return value, d.residuals
+    end, x0 = {9.1, -3.3675, 0.6, 1.03}, bounds = bounds, budget = 60, target = 1e-7, progress = false}
+  T.equal(r.stop, "target")
+  for j, name in ipairs(names) do
+    T.near(r.x[j], truth[name], 1e-6 * (bounds[j][2] - bounds[j][1]), name)
+  end
+  options.metric = "paper"
+  T.raises("residuals need metric \"geodesic\"", objective.new, options)
+  options.metric, options.ranks = "geodesic", {tol = 1e-5}
+  T.raises("residuals need fixed ranks", objective.new, options)
+end)
+
 T.case("valley features: mean initial temperature and c0/beta, inverted exactly", function()
   local problem = require "calib.problem"
   local p = problem.twin{seed = 3}
