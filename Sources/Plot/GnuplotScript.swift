@@ -87,6 +87,8 @@ struct GnuplotScript {
         for (name, axis) in [("x", panel.x), ("y", panel.y)] {
             line(axis.label.map { "set \(name)label \(Self.quote($0))" } ?? "unset \(name)label")
             line(axis.logarithmic ? "set logscale \(name)" : "unset logscale \(name)")
+            // Decades as 0.001, 1, 1e+06 rather than gnuplot's fixed-point 0.0010000.
+            line(axis.logarithmic ? "set format \(name) \"%g\"" : "set format \(name) \"% h\"")
         }
         if case .text = format { line("unset grid") } else { line("set grid back linecolor rgb \"#e0e0e0\" linewidth 1 dashtype solid") }
         line("set tics out nomirror")

@@ -122,6 +122,14 @@ function T.shared(relative)
   T.skip(reason .. "; skipped outside CI")
 end
 
+--- A new empty folder under the system's temporary directory; returns its path.
+function T.temporary_folder()
+  local path = os.tmpname()
+  os.remove(path)
+  os.execute("mkdir -p '" .. path:gsub("'", "'\\''") .. "'")
+  return path
+end
+
 --- Raises an error listing the failed cases (and reports skipped ones), or returns the
 --- number of cases run.
 function T.finish()

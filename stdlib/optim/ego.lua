@@ -92,69 +92,17 @@ for name in ([[objective objective_module objective_file bounds initial budget s
   gp_seed normalize_y alpha scaling features log_shift trust_region local_model local_k batch batch_method workers run_dir resume progress
   on_iteration observations log]]):gmatch("%S+") do allowed[name] = true end
 
-local function fail(message) error("optim.ego: " .. message, 0) end
-
-local function check_choice(o, key, choices, default)
-  local value = o[key]
-  if value == nil then return default end
-  for _, c in ipairs(choices) do if value == c then return value end end
-  fail(string.format("option '%s' must be one of %s, got %s", key, table.concat(choices, ", "), tostring(value)))
-end
-
-local function check_number(o, key, default, minimum, integer)
-  local value = o[key]
-  if value == nil then return default end
-  if type(value) ~= "number" or value ~= value then fail(string.format("option '%s' must be a number, got %s", key, tostring(value))) end
-  if integer and math.tointeger(value) == nil then fail(string.format("option '%s' must be an integer, got %s", key, value)) end
-  if minimum and value < minimum then fail(string.format("option '%s' must be at least %s, got %s", key, minimum, value)) end
-  return integer and math.tointeger(value) or value
-end
-
---- Rows of a matrix or a table of rows, each a table of d numbers.
-local function rows_of(value, d, what)
-  if linalg.is_matrix(value) then value = value:totable() end
-  if type(value) ~= "table" then fail(what .. " must be a matrix or a table of rows") end
-  local rows = {}
-  for i, row in ipairs(value) do
-    if type(row) == "number" and d == 1 then row = { row } end
-    if type(row) ~= "table" or #row ~= d then fail(string.format("%s: row %d must have %d numbers", what, i, d)) end
-    rows[i] = { table.unpack(row) }
-  end
-  return rows
-end
+local check = require("optim.options").for_optimiser("optim.ego", allowed)
+local fail, check_choice, check_number, rows_of = check.fail, check.choice, check.number, check.rows
 
 --- The checked configuration.
 local function configure(o)
-  if type(o) ~= "table" then fail("expected a table of options, got " .. type(o)) end
-  for key in pairs(o) do
-    if not allowed[key] then fail("unknown option '" .. tostring(key) .. "'") end
-  end
+  check.table(o)
   local c = {}
-  if type(o.bounds) ~= "table" or #o.bounds == 0 then fail("option 'bounds' must be a table of {lower, upper} pairs") end
-  c.d, c.lower, c.upper = #o.bounds, {}, {}
-  for j, pair in ipairs(o.bounds) do
-    if type(pair) ~= "table" or type(pair[1]) ~= "number" or type(pair[2]) ~= "number" then
-      fail(string.format("bounds[%d] must be a pair of numbers {lower, upper}", j))
-    end
-    local lo, hi = pair[1], pair[2]
-    if lo ~= lo or hi ~= hi then fail(string.format("bounds[%d] is NaN", j)) end
-    if not (lo < hi) then fail(string.format("bounds[%d]: lower bound %s is not below upper bound %s", j, lo, hi)) end
-    if lo == -math.huge or hi == math.huge then fail(string.format("bounds[%d] must be finite", j)) end
-    c.lower[j], c.upper[j] = lo, hi
-  end
+  c.lower, c.upper = check.bounds(o)
+  c.d = #c.lower
   local d = c.d
-  c.objective, c.objective_module, c.objective_file = o.objective, o.objective_module, o.objective_file
-  if c.objective ~= nil and type(c.objective) ~= "function" then fail("option 'objective' must be a function") end
-  if c.objective == nil and c.objective_module == nil and c.objective_file == nil then
-    fail("an objective is needed: option 'objective' (a function), 'objective_module' or 'objective_file'")
-  end
-  if c.objective == nil then
-    local ok, loaded
-    if c.objective_module then ok, loaded = pcall(require, c.objective_module) else ok, loaded = pcall(dofile, c.objective_file) end
-    if not ok then fail("cannot load the objective: " .. tostring(loaded)) end
-    c.objective = type(loaded) == "table" and loaded.objective or loaded
-    if type(c.objective) ~= "function" then fail("the objective module must return a function or a table with a field 'objective'") end
-  end
+  c.objective, c.objective_module, c.objective_file = check.objective(o), o.objective_module, o.objective_file
   c.seed = check_number(o, "seed", 0, 0, true)
   if type(o.initial) == "table" or linalg.is_matrix(o.initial) then
     c.initial_points = rows_of(o.initial, d, "option 'initial'")
@@ -182,11 +130,8 @@ local function configure(o)
   c.trust_region = o.trust_region == true
   c.local_model = o.local_model == true
   c.scaling = check_choice(o, "scaling", { "unit", "standard" }, "unit")
-  c.features = o.features
+  c.features = check.features(o)
   if c.features ~= nil then
-    if type(c.features) ~= "table" or type(c.features.forward) ~= "function" or type(c.features.inverse) ~= "function" then
-      fail("option 'features' must be a table {forward = function, inverse = function}")
-    end
     if o.scaling == "unit" then fail("option 'features' works in standardised coordinates: leave 'scaling' unset or \"standard\"") end
     c.scaling = "standard"
   end
@@ -232,8 +177,7 @@ local function configure(o)
   if c.resume and not c.run_dir then fail("resume = true needs run_dir") end
   c.progress = o.progress
   if c.progress == nil then c.progress = cglab.isatty("stdout") end
-  c.on_iteration = o.on_iteration
-  if c.on_iteration ~= nil and type(c.on_iteration) ~= "function" then fail("option 'on_iteration' must be a function") end
+  c.on_iteration = check.callback(o, "on_iteration")
   return c
 end
 

@@ -52,50 +52,15 @@ local allowed = {}
 for name in ([[objective objective_module objective_file x0 bounds budget target features scale difference radius
   tolerance workers timeout errors run_dir resume log progress on_iteration]]):gmatch("%S+") do allowed[name] = true end
 
-local function fail(message) error("optim.prox_linear: " .. message, 0) end
-
-local function check_number(o, key, default, minimum, integer)
-  local value = o[key]
-  if value == nil then return default end
-  if type(value) ~= "number" or value ~= value then fail(string.format("option '%s' must be a number, got %s", key, tostring(value))) end
-  if integer and math.tointeger(value) == nil then fail(string.format("option '%s' must be an integer, got %s", key, value)) end
-  if minimum and value < minimum then fail(string.format("option '%s' must be at least %s, got %s", key, minimum, value)) end
-  return integer and math.tointeger(value) or value
-end
-
---- The objective of a configuration: the function itself, or the one a module or file returns.
-local function load_objective(o)
-  if o.objective ~= nil then
-    if type(o.objective) ~= "function" then fail("option 'objective' must be a function") end
-    return o.objective
-  end
-  if o.objective_module == nil and o.objective_file == nil then
-    fail("an objective is needed: option 'objective' (a function), 'objective_module' or 'objective_file'")
-  end
-  local ok, loaded
-  if o.objective_module then ok, loaded = pcall(require, o.objective_module) else ok, loaded = pcall(dofile, o.objective_file) end
-  if not ok then fail("cannot load the objective: " .. tostring(loaded)) end
-  local f = type(loaded) == "table" and loaded.objective or loaded
-  if type(f) ~= "function" then fail("the objective module must return a function or a table with a field 'objective'") end
-  return f
-end
+local check = require("optim.options").for_optimiser("optim.prox_linear", allowed)
+local fail, check_number = check.fail, check.number
 
 --- The checked configuration.
 local function configure(o)
-  if type(o) ~= "table" then fail("expected a table of options, got " .. type(o)) end
-  for key in pairs(o) do
-    if not allowed[key] then fail("unknown option '" .. tostring(key) .. "'") end
-  end
-  local c = { lower = {}, upper = {} }
-  if type(o.bounds) ~= "table" or #o.bounds == 0 then fail("option 'bounds' must be a table of {lower, upper} pairs") end
-  c.d = #o.bounds
-  for j, pair in ipairs(o.bounds) do
-    if type(pair) ~= "table" or type(pair[1]) ~= "number" or type(pair[2]) ~= "number" or not (pair[1] < pair[2]) then
-      fail(string.format("bounds[%d] must be a pair of finite numbers {lower, upper} with lower < upper", j))
-    end
-    if pair[1] == -math.huge or pair[2] == math.huge then fail(string.format("bounds[%d] must be finite", j)) end
-    c.lower[j], c.upper[j] = pair[1], pair[2]
-  end
+  check.table(o)
+  local c = {}
+  c.lower, c.upper = check.bounds(o)
+  c.d = #c.lower
   if type(o.x0) ~= "table" or #o.x0 ~= c.d then fail("option 'x0' must be a table of " .. c.d .. " numbers") end
   c.x0 = {}
   for j = 1, c.d do
@@ -105,7 +70,7 @@ local function configure(o)
     end
     c.x0[j] = v
   end
-  c.objective, c.objective_module, c.objective_file = load_objective(o), o.objective_module, o.objective_file
+  c.objective, c.objective_module, c.objective_file = check.objective(o), o.objective_module, o.objective_file
   c.budget = check_number(o, "budget", 10 * (c.d + 1), 1, true)
   c.target = check_number(o, "target", -math.huge)
   c.difference = check_number(o, "difference", 1e-6, 0)
@@ -117,20 +82,14 @@ local function configure(o)
     fail("parallel evaluation (workers > 1) loads the objective in each worker: give objective_module or objective_file")
   end
   c.timeout = check_number(o, "timeout", 0, 0)
-  c.errors = o.errors or "record"
-  if c.errors ~= "record" and c.errors ~= "raise" then fail("option 'errors' must be \"record\" or \"raise\", got " .. tostring(c.errors)) end
-  c.features = o.features
-  if c.features ~= nil and (type(c.features) ~= "table" or type(c.features.forward) ~= "function"
-      or type(c.features.inverse) ~= "function") then
-    fail("option 'features' must be a table {forward = function, inverse = function}")
-  end
+  c.errors = check.choice(o, "errors", { "record", "raise" }, "record")
+  c.features = check.features(o)
   c.scale = o.scale
   c.run_dir, c.resume, c.log = o.run_dir, o.resume == true, o.log or "prox_linear.jsonl"
   if c.resume and not c.run_dir then fail("resume = true needs run_dir") end
   c.progress = o.progress
   if c.progress == nil then c.progress = cglab.isatty("stdout") end
-  c.on_iteration = o.on_iteration
-  if c.on_iteration ~= nil and type(c.on_iteration) ~= "function" then fail("option 'on_iteration' must be a function") end
+  c.on_iteration = check.callback(o, "on_iteration")
   c.details = true
   return c
 end

@@ -53,39 +53,45 @@ T.case("d_G reproduces the golden distances of the paper's recipe on the MD fiel
   T.near(mean, 0.641077, 1e-6)
 end)
 
-T.case("the twin objective vanishes at the truth and grows away from it", function()
+--- A short twin experiment (20 frames up to strain 0.1, four comparison frames) on a synthetic
+--- field: the truth (set B) and the options of calib.objective.new, comparison settings to add.
+local function short_twin()
   local objective = require "calib.objective"
   local energy0 = synthetic.field{seed = 7}
   local energy_final = energy0 + 0.002
   local truth = {beta = 8.27674103, u0 = -3.36821766, c0 = 0.54989662, s_y = 1.00556564}
   local short = {frames = 20, final_strain = 0.1}
-  local frames = {4, 10, 16, 20}
   local full_truth = {chi_len = 41.79654694, ep = 7.12963104}
   for k, v in pairs(truth) do full_truth[k] = v end
-  local reference = objective.twin_reference(energy0, energy_final, full_truth, short)
-  local f = objective.new{reference = reference, energy0 = energy0, energy_final = energy_final, frames = frames,
-    ranks = {tol = 1e-5}, shared_rank = true, fixed = objective.twin_fixed, run_options = short, min_temperature = false}
+  return truth, {reference = objective.twin_reference(energy0, energy_final, full_truth, short), energy0 = energy0,
+    energy_final = energy_final, frames = {4, 10, 16, 20}, fixed = objective.twin_fixed, run_options = short}
+end
+
+--- A copy of `options` with `changes` applied.
+local function with(options, changes)
+  local copy = {}
+  for k, v in pairs(options) do copy[k] = v end
+  for k, v in pairs(changes) do copy[k] = v end
+  return copy
+end
+
+T.case("the twin objective vanishes at the truth and grows away from it", function()
+  local objective = require "calib.objective"
+  local truth, options = short_twin()
+  local f = objective.new(with(options, {ranks = {tol = 1e-5}, shared_rank = true, min_temperature = false}))
   local at_truth, details = f(truth)
   T.equal(details.status, "ok")
   T.near(at_truth, 0, 1e-12, "the same parameters reproduce the reference")
   local away = f{beta = 9.5, u0 = truth.u0, c0 = truth.c0, s_y = 1.08}
   T.truthy(away > 1e-3, "different parameters give a positive objective, got " .. away)
-  local cold, why = require("calib.objective").new{reference = reference, energy0 = energy0, energy_final = energy_final,
-    frames = frames, fixed = objective.twin_fixed, run_options = short}{beta = 2, u0 = -3.355, c0 = 0.5, s_y = 1}
+  local cold, why = objective.new(options){beta = 2, u0 = -3.355, c0 = 0.5, s_y = 1}
   T.truthy(cold ~= cold and why.status == "infeasible", "the 20 K filter rejects a cold map")
 end)
 
 T.case("the misfit's parts add up to Y, and Gauss-Newton on them recovers a short twin's truth", function()
   local objective = require "calib.objective"
-  local energy0 = synthetic.field{seed = 7}
-  local energy_final = energy0 + 0.002
-  local truth = {beta = 8.27674103, u0 = -3.36821766, c0 = 0.54989662, s_y = 1.00556564}
-  local short = {frames = 20, final_strain = 0.1}
-  local full_truth = {chi_len = 41.79654694, ep = 7.12963104}
-  for k, v in pairs(truth) do full_truth[k] = v end
-  local options = {reference = objective.twin_reference(energy0, energy_final, full_truth, short), energy0 = energy0,
-    energy_final = energy_final, frames = {4, 10, 16, 20}, ranks = 3, metric = "geodesic", fixed = objective.twin_fixed,
-    run_options = short, min_temperature = false, residuals = true}
+  local truth, twin = short_twin()
+  local options = with(twin, {ranks = 3, metric = "geodesic", min_temperature = false, residuals = true})
   local f = objective.new(options)
   local y, details = f{beta = 9.1, u0 = -3.3675, c0 = 0.6, s_y = 1.03}
   local total = 0

@@ -6,13 +6,6 @@ local test_functions = require "optim.test_functions"
 local branin, hartmann6 = test_functions.branin, test_functions.hartmann6
 local branin_bounds, branin_minimum = test_functions.branin_bounds, test_functions.branin_minimum
 
-local function temporary_folder()
-  local path = os.tmpname()
-  os.remove(path)
-  os.execute("mkdir -p '" .. path .. "'")
-  return path
-end
-
 T.case("Branin: the minimum within 1e-3 in at most 40 evaluations", function()
   for seed = 1, 3 do
     local r = optim.ego{objective = branin, bounds = branin_bounds, budget = 40, seed = seed,
@@ -56,7 +49,7 @@ T.case("failed evaluations are recorded and the loop goes on", function()
 end)
 
 T.case("a killed run resumes to the uninterrupted result", function()
-  local base = temporary_folder()
+  local base = T.temporary_folder()
   local options = function(dir, objective)
     return {objective = objective, bounds = branin_bounds, budget = 18, seed = 4, initial = 6,
       run_dir = dir, progress = false, errors = "raise"}
@@ -85,7 +78,7 @@ T.case("a killed run resumes to the uninterrupted result", function()
 end)
 
 T.case("batches of points evaluated in parallel workers", function()
-  local dir = temporary_folder()
+  local dir = T.temporary_folder()
   local file = io.open(dir .. "/branin.lua", "w")
   file:write([[
     return function(x)

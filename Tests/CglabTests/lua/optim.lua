@@ -8,13 +8,6 @@ local function rosenbrock(x)
   return 100 * a * a + b * b, {-400 * x[1] * a - 2 * b, 200 * a}
 end
 
-local function temporary_folder()
-  local path = os.tmpname()
-  os.remove(path)
-  os.execute("mkdir -p '" .. path .. "'")
-  return path
-end
-
 T.case("L-BFGS-B on the bounded Rosenbrock function, torch/optim style", function()
   -- With x <= 0.5 the minimiser is (0.5, 0.25), f = 0.25: the KKT conditions hold there.
   local state = {}
@@ -77,7 +70,7 @@ T.case("acquisition functions in closed form", function()
 end)
 
 T.case("parallel evaluation in worker states, failures recorded", function()
-  local dir = temporary_folder()
+  local dir = T.temporary_folder()
   local file = io.open(dir .. "/objective.lua", "w")
   file:write([[
     return { objective = function(x)

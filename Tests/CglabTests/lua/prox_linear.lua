@@ -3,13 +3,6 @@
 -- resumed to the uninterrupted result, and errors that name what is wrong.
 local T = require "cglab.testing"
 
-local function temporary_folder()
-  local path = os.tmpname()
-  os.remove(path)
-  os.execute("mkdir -p '" .. path .. "'")
-  return path
-end
-
 local sharp_file = TEST_ROOT .. "/Tests/CglabTests/lua/support/sharp_minimum.lua"
 local sharp = dofile(sharp_file)
 local solution = { 0.7, -0.4, 1.3 }
@@ -68,7 +61,7 @@ T.case("features: steps taken in coordinates of the problem's own", function()
 end)
 
 T.case("parallel workers and a resumed run give the uninterrupted result", function()
-  local folder = temporary_folder()
+  local folder = T.temporary_folder()
   local function run(dir, budget, resume, counter)
     return optim.prox_linear{ objective = function(x)
         counter.calls = counter.calls + 1
