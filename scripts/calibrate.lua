@@ -41,7 +41,7 @@ local usage = "usage: cglab scripts/calibrate.lua [--data DIR] [--twin] [--field
   .. "[--budget N] [--global N] [--initial N] [--target Y] [--seed N] [--workers N] [--run-dir DIR] [--resume] [--no-plots] [--quiet]"
 
 local flags = { twin = true, resume = true, ["no-plots"] = true, quiet = true }
-local valued = { data = "string", ["field-seed"] = "integer", recipe = "string", budget = "integer", global = "integer", initial = "integer",
+local valued = { data = "string", ["field-seed"] = "integer", recipe = "string", budget = "integer", ["global"] = "integer", initial = "integer",
   target = "number", seed = "integer", workers = "integer", ["run-dir"] = "string" }
 
 --- The options of the command line (arg), checked.
@@ -139,35 +139,34 @@ if options.quiet then ego_options.progress = false end
 
 --- The cglab recipe: attempts, each EGO from a fresh design (seeing every evaluation of the
 --- attempts before) then the prox-linear method (Gauss-Newton on Y's parts) from EGO's best
---- point, until the target or the budget is reached. A second attempt runs only when the first
---- ended in a local minimum above the target.
+--- point, until the target or the budget is reached: a second attempt runs only when the first
+--- ends above the target.
 local function calibrate_cglab(ego_options, budget)
   local phases, observations = {}, { X = {}, y = {} }
-  local spent = 0
+  local function left() return budget - #observations.y end
   local function add(name, result)
     phases[#phases + 1] = { name = name, result = result }
-    spent = spent + result.evaluations
     for i, y in ipairs(result.values) do
       observations.X[#observations.X + 1], observations.y[#observations.y + 1] = result.X:row(i):totable(), y
     end
-    return result.y <= (ego_options.target or -math.huge) or spent >= budget
+    return result.y <= (ego_options.target or -math.huge) or left() <= 0
   end
   local residual_objective, residual_file = problem.residual_objective(p), worker_file("residual_objective.lua", "load_residual_objective")
   local least = 2 * (#p.bounds + 1)    -- a start, its differences and a trial step, twice
   for attempt = 1, math.huge do
-    if attempt > 1 and budget - spent < least then break end
+    if attempt > 1 and left() < least then break end
     local suffix = attempt == 1 and "" or "-" .. attempt
-    local global_options = {}
-    for k, v in pairs(ego_options) do global_options[k] = v end
-    global_options.budget = math.min(options.global or 60, budget - spent)
-    global_options.seed = ego_options.seed + 7919 * (attempt - 1)
-    global_options.log = "evaluations" .. suffix .. ".jsonl"
-    global_options.observations = attempt > 1 and observations or nil
-    local global = optim.ego(global_options)
-    if add("EGO", global) or budget - spent < least / 2 then break end
+    local search_options = {}
+    for k, v in pairs(ego_options) do search_options[k] = v end
+    search_options.budget = math.min(options["global"] or 60, left())
+    search_options.seed = ego_options.seed + 7919 * (attempt - 1)
+    search_options.log = "evaluations" .. suffix .. ".jsonl"
+    search_options.observations = attempt > 1 and observations or nil
+    local search = optim.ego(search_options)
+    if add("EGO", search) or left() < least / 2 then break end
     local polish = optim.prox_linear{
-      objective = residual_objective, objective_file = residual_file, x0 = global.x, bounds = p.bounds,
-      budget = math.min(60, budget - spent), target = ego_options.target, features = ego_options.features,
+      objective = residual_objective, objective_file = residual_file, x0 = search.x, bounds = p.bounds,
+      budget = math.min(60, left()), target = ego_options.target, features = ego_options.features,
       workers = ego_options.workers, run_dir = run_dir, resume = options.resume, progress = ego_options.progress,
       log = "prox_linear" .. suffix .. ".jsonl",
     }

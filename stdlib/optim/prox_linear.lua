@@ -169,7 +169,7 @@ end
 --- The model m(s) = sum_k w_k ||r_k + J_k s|| at the current point: parts (with values r_k) and
 --- their Jacobians J_k (columns in scaled coordinates).
 local function new_model(parts, jacobians)
-  local model = { parts = parts, jacobians = jacobians }
+  local model = {}
   for k, part in ipairs(parts) do
     if part.norm == "l2" then
       local J = jacobians[k]
