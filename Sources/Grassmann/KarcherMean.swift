@@ -49,8 +49,20 @@ public struct KarcherMean {
         of points: [GrassmannPoint], interruption: Interruption = .never, progress: ((Int, Double) -> Void)? = nil
     ) throws(GrassmannError) -> (mean: GrassmannPoint, report: KarcherReport) {
         try validate(points)
-        var current = try startingPoint(points)
-        var gradient = try Self.meanLog(of: points, at: current)
+        // Parallel rounds alternate with serial sums of n x p matrices, which OpenBLAS would
+        // otherwise split over its threads.
+        return try Parallel.withSingleThreadedBLAS { () throws(GrassmannError) in
+            try iterate(from: try startingPoint(points), over: points, interruption: interruption, progress: progress)
+        }
+    }
+
+    /// The descent from `start` (see ``mean(of:interruption:progress:)``).
+    private func iterate(
+        from start: GrassmannPoint, over points: [GrassmannPoint], interruption: Interruption, progress: ((Int, Double) -> Void)?
+    ) throws(GrassmannError) -> (mean: GrassmannPoint, report: KarcherReport) {
+        var current = start
+        let runs = try Self.runs(of: points)
+        var gradient = try Self.meanLog(of: runs, count: points.count, at: current)
         var norms = [gradient.norm]
         // Accelerated descent: the previous iterate and the momentum counter k of beta = k/(k+3).
         var previous: GrassmannPoint?
@@ -65,7 +77,7 @@ public struct KarcherMean {
             } else {
                 current = next
             }
-            gradient = try Self.meanLog(of: points, at: current)
+            gradient = try Self.meanLog(of: runs, count: points.count, at: current)
             let norm = gradient.norm
             momentumAge = norm > norms.last! ? 0 : momentumAge + 1
             norms.append(norm)
@@ -110,25 +122,36 @@ public struct KarcherMean {
 
     /// Points per task of ``meanLog(of:at:)``: a fixed number, so that the order of the sums,
     /// and with it the result, does not depend on the number of cores.
-    private static let pointsPerTask = 4
+    private static let pointsPerTask = 8
 
-    /// The mean tangent vector (1/N) sum log_M(X_i) at `base`. With log_M(X_i) = X_i K_i - Y L_i
-    /// (see LogExp.swift) the sum is sum X_i K_i - Y (sum L_i). Each task takes a run of points
-    /// and sums their terms with products of a few columns (Y'X_i, X_i K_i), which stream the
-    /// bases once from cache without the packing large products need; the partial sums are
-    /// then added in task order.
-    private static func meanLog(of points: [GrassmannPoint], at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
-        let (n, p) = (base.ambientDimension, base.rank)
-        let tasks = (points.count + pointsPerTask - 1) / pointsPerTask
-        let partialSums = try Parallel.map(tasks) { (task) throws(GrassmannError) in
+    /// The points in runs of ``pointsPerTask``, each run's bases side by side (n x (run length) p).
+    private static func runs(of points: [GrassmannPoint]) throws(GrassmannError) -> [Matrix] {
+        try stride(from: 0, to: points.count, by: pointsPerTask).map { (first) throws(GrassmannError) in
             try linalg { () throws(LinalgError) in
-                var sumXK = Matrix(rows: n, cols: p), sumL = Matrix(rows: p, cols: p), cross = sumL
-                for point in points[(task * pointsPerTask)..<Swift.min(points.count, (task + 1) * pointsPerTask)] {
-                    try gemm(base.basis, transposeA: true, point.basis, into: &cross)
-                    let (k, l) = try GrassmannPoint.logFactors(cross: cross)
-                    try gemm(point.basis, k, beta: 1, into: &sumXK)
+                try Matrix.hcat(points[first..<Swift.min(points.count, first + pointsPerTask)].map(\.basis))
+            }
+        }
+    }
+
+    /// The mean tangent vector (1/N) sum log_M(X_i) at `base`, over the points whose bases lie
+    /// side by side in `runs` (see ``runs(of:)``). With log_M(X_i) = X_i K_i - Y L_i (see
+    /// LogExp.swift) the sum is sum X_i K_i - Y (sum L_i). Each task takes a run: one product
+    /// Y'[X_1 ... X_r] gives its cross products, one product [X_1 ... X_r][K_1; ...; K_r] the
+    /// sum of its X_i K_i; the partial sums are then added in task order.
+    private static func meanLog(of runs: [Matrix], count: Int, at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
+        let (n, p) = (base.ambientDimension, base.rank)
+        let partialSums = try Parallel.map(runs.count) { (task) throws(GrassmannError) in
+            try linalg { () throws(LinalgError) in
+                let bases = runs[task]
+                var crosses = Matrix(rows: p, cols: bases.cols), stackedK = Matrix(rows: bases.cols, cols: p)
+                var sumXK = Matrix(rows: n, cols: p), sumL = Matrix(rows: p, cols: p)
+                try gemm(base.basis, transposeA: true, bases, into: &crosses)
+                for first in stride(from: 0, to: bases.cols, by: p) {
+                    let (k, l) = try GrassmannPoint.logFactors(cross: crosses.block(rows: 0..<p, cols: first..<(first + p)))
+                    try stackedK.setBlock(row: first, col: 0, to: k)
                     try sumL.add(l)
                 }
+                try gemm(bases, stackedK, into: &sumXK)
                 return (xk: sumXK, l: sumL)
             }
         }
@@ -139,7 +162,7 @@ public struct KarcherMean {
                 try sumOfL.add(partial.l)
             }
             try gemm(alpha: -1, base.basis, sumOfL, beta: 1, into: &sum)
-            return try base.horizontalPart(of: sum) / Double(points.count)
+            return try base.horizontalPart(of: sum) / Double(count)
         }
         return TangentVector(trusted: base, matrix: mean)
     }

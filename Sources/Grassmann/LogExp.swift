@@ -77,15 +77,30 @@ extension TangentVector {
     /// The end point of the geodesic leaving the base point Y along D: with D = U S V' (thin SVD),
     /// the point spanned by Y V cos(S) V' + U sin(S) V', an orthonormal basis up to rounding.
     ///
-    /// - Throws: ``GrassmannError/linearAlgebra(_:)`` if the SVD does not converge.
+    /// Since U S = D V, that basis is Y cos(R) + D sinc(R) with R = V S V', the square root of
+    /// the p x p Gram matrix D'D = V S^2 V'. Its eigendecomposition replaces the SVD of the n x p
+    /// matrix D. cos(s) and sinc(s) = sin(s)/s are smooth functions of s^2, so both matrix
+    /// functions are accurate to the rounding of D'D even where a small s, the square root of a
+    /// rounded eigenvalue, is not.
+    ///
+    /// - Throws: ``GrassmannError/linearAlgebra(_:)`` if the eigendecomposition does not converge.
     public func expMap() throws(GrassmannError) -> GrassmannPoint {
         let basis = try linalg { () throws(LinalgError) in
-            let svd = try matrix.svd()
-            var rotated = try base.basis * svd.vt.transposed()
-            try rotated.multiplyElementwise(by: Matrix(row: svd.singularValues.map(cos)))
-            try rotated.add(try svd.u.multipliedElementwise(by: Matrix(row: svd.singularValues.map(sin))))
-            return try rotated * svd.vt
+            var gram = Matrix(rows: matrix.cols, cols: matrix.cols)
+            try gemm(matrix, transposeA: true, matrix, into: &gram)
+            let eigen = try gram.symmetricEigen()
+            let s = eigen.values.map { Swift.max($0, 0).squareRoot() }
+            var result = try base.basis * Self.matrixFunction(eigen.vectors, s.map(cos))
+            try gemm(matrix, Self.matrixFunction(eigen.vectors, s.map { $0 > 0 ? sin($0) / $0 : 1 }), beta: 1, into: &result)
+            return result
         }
         return GrassmannPoint(trusted: basis)
+    }
+
+    /// V diag(values) V'.
+    private static func matrixFunction(_ v: Matrix, _ values: [Double]) throws(LinalgError) -> Matrix {
+        var result = Matrix(rows: v.rows, cols: v.rows)
+        try gemm(v.multipliedElementwise(by: Matrix(row: values)), v, transposeB: true, into: &result)
+        return result
     }
 }

@@ -4,11 +4,11 @@ import Linalg
 /// computed on every core, then turned into matrix entries one by one on the caller's thread.
 ///
 /// The bases are concatenated in tiles of up to ``tileColumns`` columns. For each block (a pair
-/// of tiles) one product gives the cross products A'B of all its pairs at BLAS level-3 speed,
-/// on all cores by BLAS's own threads (the upper triangle alone, by `dsyrk`, for a tile with
-/// itself). The small SVDs of its pairs follow, row by row on all cores with BLAS kept to one
-/// thread, in rounds of about ``pairsPerRound`` pairs. Each entry depends only on its own pair,
-/// so the result does not depend on the scheduling.
+/// of tiles) one product gives the cross products A'B of all its pairs at BLAS level-3 speed, on
+/// all cores (the upper triangle alone for a tile with itself; see ``CrossProducts``). The small
+/// SVDs of its pairs follow, row by row on all cores, in rounds of about ``pairsPerRound``
+/// pairs. Neither wakes OpenBLAS's own threads (see ``Parallel``). Each entry depends only on
+/// its own pair, so the result does not depend on the scheduling.
 enum PairwiseMatrix {
     /// What one entry is, given the angles of its pair and the two points.
     typealias Entry = (PrincipalAngles, GrassmannPoint, GrassmannPoint) throws(GrassmannError) -> Double
@@ -32,7 +32,7 @@ enum PairwiseMatrix {
         var result = Matrix(rows: points.count, cols: points.count)
         for t in tiles.indices {
             for u in t..<tiles.count {
-                let block = try Block(rows: tiles[t], cols: tiles[u], upperOnly: t == u, fromCosinesOnly: fromCosinesOnly)
+                let block = Block(rows: tiles[t], cols: tiles[u], upperOnly: t == u, fromCosinesOnly: fromCosinesOnly)
                 try block.forEachPair(interruption: interruption) { (i, j, pa) throws(GrassmannError) in
                     let value = try entry(pa, points[i], points[j])
                     result[i, j] = value
@@ -57,7 +57,7 @@ enum PairwiseMatrix {
         var result = Matrix(rows: rows.count, cols: cols.count)
         for rowTile in rowTiles {
             for columnTile in columnTiles {
-                let block = try Block(rows: rowTile, cols: columnTile, upperOnly: false, fromCosinesOnly: false)
+                let block = Block(rows: rowTile, cols: columnTile, upperOnly: false, fromCosinesOnly: false)
                 try block.forEachPair(interruption: interruption) { (i, j, pa) throws(GrassmannError) in
                     result[i, j] = try entry(pa, rows[i], cols[j])
                 }
@@ -108,17 +108,13 @@ enum PairwiseMatrix {
         /// `upperOnly`).
         let gram: Matrix
 
-        /// The block, its cross products computed by BLAS on all cores.
-        init(rows: Tile, cols: Tile, upperOnly: Bool, fromCosinesOnly: Bool) throws(GrassmannError) {
+        /// The block, its cross products computed on all cores.
+        init(rows: Tile, cols: Tile, upperOnly: Bool, fromCosinesOnly: Bool) {
             self.rows = rows
             self.cols = cols
             self.upperOnly = upperOnly
             self.fromCosinesOnly = fromCosinesOnly
-            gram = try upperOnly ? rows.bases.gramUpperTriangle() : linalg { () throws(LinalgError) in
-                var product = Matrix(rows: rows.bases.cols, cols: cols.bases.cols)
-                try gemm(rows.bases, transposeA: true, cols.bases, into: &product)
-                return product
-            }
+            gram = upperOnly ? CrossProducts.upperTriangle(of: rows.bases) : CrossProducts.product(rows.bases, cols.bases)
         }
 
         /// Computes the angles of every pair, a round of rows at a time on all cores, and passes

@@ -118,9 +118,15 @@ extension Matrix {
         if let odd = matrices.first(where: { $0.rows != first.rows }) {
             throw .shapeMismatch(operation: "hcat", lhs: first.shape, rhs: odd.shape)
         }
-        // Column-major storage makes horizontal concatenation a concatenation of element arrays.
-        let total = matrices.reduce(0) { $0 + $1.cols }
-        return Matrix(rows: first.rows, cols: total, columnMajor: matrices.flatMap(\.storage))
+        // Column-major storage makes horizontal concatenation a concatenation of element arrays,
+        // copied once into storage of the final size.
+        return Matrix.make(rows: first.rows, cols: matrices.reduce(0) { $0 + $1.cols }) { out in
+            var next = out.baseAddress
+            for matrix in matrices where matrix.count > 0 {
+                matrix.storage.withUnsafeBufferPointer { next!.initialize(from: $0.baseAddress!, count: $0.count) }
+                next! += matrix.count
+            }
+        }
     }
 
     /// The matrices stacked top to bottom, `[A; B; C]`.

@@ -55,6 +55,21 @@ final class GeometryTests: XCTestCase {
         }
     }
 
+    func testExpMapOfTangentsWithKnownSingularValues() throws {
+        // D = U diag(s) V' horizontal at Y: exp lands on an orthonormal basis whose principal
+        // angles with Y are the s (for s <= pi/2), including tiny and repeated ones.
+        for s in [[0.3, 1.1, 1.5], [1e-9, 0.7, 0.7], [2e-16, 1e-12, 0.05]] {
+            let frame = spaces.orthogonal(12)
+            let y = try GrassmannPoint(basis: frame.columns(0..<3))
+            let u = try frame.columns(3..<6) * spaces.orthogonal(3)
+            let d = try u.multipliedElementwise(by: Matrix(row: s)) * spaces.orthogonal(3)
+            let end = try TangentVector(base: y, matrix: d).expMap()
+            assertClose((try end.basis.transposed() * end.basis - .identity(3)).elements, Array(repeating: 0, count: 9),
+                        tolerance: 1e-14, "orthonormal \(s)")
+            assertClose(try y.principalAngles(with: end).angles, s.sorted(), tolerance: 1e-15, "\(s)")
+        }
+    }
+
     func testGeodesicInterpolation() throws {
         let (a, b) = spaces.pair(angles: [0.3, 0.9, 1.4], p: 3, q: 3, n: 12)
         let d = try GrassmannMetric.geodesic.distance(a, b)
