@@ -12,8 +12,7 @@ public struct KarcherMean {
     /// Where the iteration starts.
     public enum Start: Sendable {
         /// The sample point of smallest Frechet variance (UQpy's choice): N^2/2 geodesic
-        /// distances, from the cosines of the principal angles (accurate to about 1e-8, plenty
-        /// to choose a start, and cheaper for close points than the full accuracy).
+        /// distances, from the cosines of the principal angles (see ``Medoid``).
         case medoid
         /// The first point of the list.
         case first
@@ -52,17 +51,18 @@ public struct KarcherMean {
         // Parallel rounds alternate with serial sums of n x p matrices, which OpenBLAS would
         // otherwise split over its threads.
         return try Parallel.withSingleThreadedBLAS { () throws(GrassmannError) in
-            try iterate(from: try startingPoint(points), over: points, interruption: interruption, progress: progress)
+            let runs = try Self.runs(of: points)
+            return try iterate(from: try startingPoint(points, runs: runs), over: runs, count: points.count,
+                               interruption: interruption, progress: progress)
         }
     }
 
-    /// The descent from `start` (see ``mean(of:interruption:progress:)``).
+    /// The descent from `start` over the `count` points in `runs` (see ``runs(of:)``).
     private func iterate(
-        from start: GrassmannPoint, over points: [GrassmannPoint], interruption: Interruption, progress: ((Int, Double) -> Void)?
+        from start: GrassmannPoint, over runs: [Matrix], count: Int, interruption: Interruption, progress: ((Int, Double) -> Void)?
     ) throws(GrassmannError) -> (mean: GrassmannPoint, report: KarcherReport) {
         var current = start
-        let runs = try Self.runs(of: points)
-        var gradient = try Self.meanLog(of: runs, count: points.count, at: current)
+        var gradient = try Self.meanLog(of: runs, count: count, at: current)
         var norms = [gradient.norm]
         // Accelerated descent: the previous iterate and the momentum counter k of beta = k/(k+3).
         var previous: GrassmannPoint?
@@ -77,7 +77,7 @@ public struct KarcherMean {
             } else {
                 current = next
             }
-            gradient = try Self.meanLog(of: runs, count: points.count, at: current)
+            gradient = try Self.meanLog(of: runs, count: count, at: current)
             let norm = gradient.norm
             momentumAge = norm > norms.last! ? 0 : momentumAge + 1
             norms.append(norm)
@@ -101,18 +101,13 @@ public struct KarcherMean {
         }
     }
 
-    /// The starting point for `points` (already validated).
-    private func startingPoint(_ points: [GrassmannPoint]) throws(GrassmannError) -> GrassmannPoint {
+    /// The starting point for `points` (already validated), whose bases are also in `runs`.
+    private func startingPoint(_ points: [GrassmannPoint], runs: [Matrix]) throws(GrassmannError) -> GrassmannPoint {
         switch start {
         case .first:
             return points[0]
         case .medoid:
-            // Choosing a start needs no tiny-angle accuracy: angles from their cosines suffice.
-            let squaredDistances = try PairwiseMatrix.symmetric(points, interruption: .never, fromCosinesOnly: true) {
-                pa, _, _ in pa.angles.reduce(0) { $0 + $1 * $1 }
-            }
-            let medoid = try linalg { () throws(LinalgError) in try squaredDistances.sum(along: .rows).argmin().col }
-            return points[medoid]
+            return points[try Medoid.index(ofRuns: runs, rank: points[0].rank)]
         case .point(let given):
             try given.requireSameSpace(points[0])
             guard given.rank == points[0].rank else { throw .rankMismatch(operation: "the Karcher mean", given.rank, points[0].rank) }
@@ -120,15 +115,15 @@ public struct KarcherMean {
         }
     }
 
-    /// Points per task of ``meanLog(of:at:)``: a fixed number, so that the order of the sums,
-    /// and with it the result, does not depend on the number of cores.
-    private static let pointsPerTask = 8
+    /// Points per run (see ``runs(of:)``): a fixed number, so that the order of the sums, and
+    /// with it the result, does not depend on the number of cores.
+    private static let pointsPerRun = 8
 
-    /// The points in runs of ``pointsPerTask``, each run's bases side by side (n x (run length) p).
+    /// The points in runs of ``pointsPerRun``, each run's bases side by side (n x (run length) p).
     private static func runs(of points: [GrassmannPoint]) throws(GrassmannError) -> [Matrix] {
-        try stride(from: 0, to: points.count, by: pointsPerTask).map { (first) throws(GrassmannError) in
+        try stride(from: 0, to: points.count, by: pointsPerRun).map { (first) throws(GrassmannError) in
             try linalg { () throws(LinalgError) in
-                try Matrix.hcat(points[first..<Swift.min(points.count, first + pointsPerTask)].map(\.basis))
+                try Matrix.hcat(points[first..<Swift.min(points.count, first + pointsPerRun)].map(\.basis))
             }
         }
     }

@@ -22,17 +22,16 @@ enum PairwiseMatrix {
     static let pairsPerRound = 4096
 
     /// The symmetric matrix of `entry` over all pairs of `points`; the diagonal is the entry of
-    /// each point with itself (principal angles all zero). `fromCosinesOnly` trades the accuracy
-    /// of small angles (about 1e-8 instead of 1e-16) for speed on close subspaces.
+    /// each point with itself (principal angles all zero).
     static func symmetric(
-        _ points: [GrassmannPoint], interruption: Interruption, fromCosinesOnly: Bool = false, entry: Entry
+        _ points: [GrassmannPoint], interruption: Interruption, entry: Entry
     ) throws(GrassmannError) -> Matrix {
         try points.requireCommonSpace("list of points")
         let tiles = Tile.split(points)
         var result = Matrix(rows: points.count, cols: points.count)
         for t in tiles.indices {
             for u in t..<tiles.count {
-                let block = Block(rows: tiles[t], cols: tiles[u], upperOnly: t == u, fromCosinesOnly: fromCosinesOnly)
+                let block = Block(rows: tiles[t], cols: tiles[u], upperOnly: t == u)
                 try block.forEachPair(interruption: interruption) { (i, j, pa) throws(GrassmannError) in
                     let value = try entry(pa, points[i], points[j])
                     result[i, j] = value
@@ -57,7 +56,7 @@ enum PairwiseMatrix {
         var result = Matrix(rows: rows.count, cols: cols.count)
         for rowTile in rowTiles {
             for columnTile in columnTiles {
-                let block = Block(rows: rowTile, cols: columnTile, upperOnly: false, fromCosinesOnly: false)
+                let block = Block(rows: rowTile, cols: columnTile, upperOnly: false)
                 try block.forEachPair(interruption: interruption) { (i, j, pa) throws(GrassmannError) in
                     result[i, j] = try entry(pa, rows[i], cols[j])
                 }
@@ -102,18 +101,15 @@ enum PairwiseMatrix {
         let rows: Tile, cols: Tile
         /// Only the pairs i < j (a tile with itself).
         let upperOnly: Bool
-        /// Angles from cosines only (see ``PrincipalAngles/init(cross:a:b:fromCosinesOnly:)``).
-        let fromCosinesOnly: Bool
         /// The cross products of every pair: rows.bases' cols.bases (its upper triangle when
         /// `upperOnly`).
         let gram: Matrix
 
         /// The block, its cross products computed on all cores.
-        init(rows: Tile, cols: Tile, upperOnly: Bool, fromCosinesOnly: Bool) {
+        init(rows: Tile, cols: Tile, upperOnly: Bool) {
             self.rows = rows
             self.cols = cols
             self.upperOnly = upperOnly
-            self.fromCosinesOnly = fromCosinesOnly
             gram = upperOnly ? CrossProducts.upperTriangle(of: rows.bases) : CrossProducts.product(rows.bases, cols.bases)
         }
 
@@ -141,7 +137,7 @@ enum PairwiseMatrix {
             return try ((upperOnly ? i + 1 : 0)..<cols.points.count).map { (j) throws(GrassmannError) in
                 let cross = gram.block(rows: rows.offsets[i]..<rows.offsets[i + 1], cols: cols.offsets[j]..<cols.offsets[j + 1])
                 let b = cols.points[cols.start + j]
-                return (cols.start + j, try PrincipalAngles(cross: cross, a: a.basis, b: b.basis, fromCosinesOnly: fromCosinesOnly))
+                return (cols.start + j, try PrincipalAngles(cross: cross, a: a.basis, b: b.basis))
             }
         }
     }

@@ -33,13 +33,11 @@ public struct PrincipalAngles: Sendable, Equatable {
     }
 
     /// The angles between the column spaces of the orthonormal bases `a` (n x p) and `b`
-    /// (n x q), given their cross product `cross` = A'B (p x q). With `fromCosinesOnly`, every
-    /// angle comes from its cosine (small ones accurate to about 1e-8 only), which saves the
-    /// n x k residual and its factorisation when the angles only need to rank points.
-    init(cross: Matrix, a: Matrix, b: Matrix, fromCosinesOnly: Bool = false) throws(GrassmannError) {
+    /// (n x q), given their cross product `cross` = A'B (p x q).
+    init(cross: Matrix, a: Matrix, b: Matrix) throws(GrassmannError) {
         let cosines = try linalg { () throws(LinalgError) in try cross.singularValues() }
         let k = cosines.count
-        let sineBoundary = fromCosinesOnly ? .infinity : 0.5.squareRoot()  // cos(pi/4)
+        let sineBoundary = 0.5.squareRoot()  // cos(pi/4)
         var sines = [Double]()
         if let largest = cosines.first, largest >= sineBoundary {
             // The residual of the larger subspace's projection of the smaller basis: its k

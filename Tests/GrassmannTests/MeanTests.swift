@@ -60,6 +60,22 @@ final class MeanTests: XCTestCase {
         XCTAssertEqual(report.iterations, 0)
     }
 
+    func testMedoidStartIsThePointOfLeastSumOfSquaredDistances() throws {
+        // 21 points: the medoid search takes them in several runs. With no iterations allowed,
+        // the mean is the start, which must be the argmin of the distance matrix's row sums.
+        var karcher = KarcherMean()
+        karcher.maximumIterations = 0
+        for (p, n) in [(3, 12), (1, 5)] {
+            let points = (0..<21).map { _ in spaces.point(p, n) }
+            let d = try GrassmannMetric.geodesic.distanceMatrix(points)
+            let sums = (0..<21).map { i in (0..<21).reduce(0.0) { $0 + d[i, $1] * d[i, $1] } }
+            let medoid = sums.indices.min { sums[$0] < sums[$1] }!
+            let (start, report) = try karcher.mean(of: points)
+            XCTAssertEqual(report.iterations, 0)
+            XCTAssertEqual(start.basis, points[medoid].basis, "Gr(\(p), \(n)): medoid \(medoid)")
+        }
+    }
+
     func testIterationLimitInterruptionAndErrors() throws {
         let points = (0..<4).map { _ in spaces.point(2, 6) }
         var karcher = KarcherMean()
