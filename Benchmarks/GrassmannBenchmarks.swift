@@ -10,8 +10,11 @@ nonisolated(unsafe) private var sink = 0.0
 /// mean of 50 points, against the same algorithms written in numpy/scipy
 /// (`python/grassmann_bench.py`, run on the same points, which it reads from .npy files).
 ///
-/// Two numpy versions are timed: the per-pair loop a numpy user writes (what UQpy does), and a
-/// batched version (one product for all the cross products, stacked SVDs), numpy at its best.
+/// Two numpy versions are timed: the per-pair loop a numpy user writes (what UQpy does), which
+/// the target of 5x applies to, and a batched version (one product for all the cross
+/// products, stacked SVDs), numpy at its best, shown for reference: its one product of all the
+/// bases is the same BLAS work cglab does (the distance matrix's takes about 8 ms here), which
+/// bounds any ratio against it.
 let grassmannBenchmarks = BenchmarkGroup(name: "grassmann") {
     // Both sides are bound by matrix products: say which kernels this OpenBLAS chose.
     print("  OpenBLAS kernels: \(String(cString: openblas_get_corename()))"
@@ -41,10 +44,11 @@ let grassmannBenchmarks = BenchmarkGroup(name: "grassmann") {
         guard let seconds = python.times["distance_\(variant)"], let karcher = python.times["karcher_\(variant)"] else { continue }
         let pyDistances = try NPY.read(from: python.folder + "/distances_\(variant).npy")
         let pyMean = try GrassmannPoint(basis: NPY.read(from: python.folder + "/mean_\(variant).npy"))
+        let target: Double? = variant == "loop" ? 5 : nil
         report("distance matrix (numpy \(variant))", seconds: distanceTime, baseline: seconds,
-               baselineLabel: "numpy \(variant)", target: 5)
+               baselineLabel: "numpy \(variant)", target: target)
         report("Karcher mean (numpy \(variant))", seconds: karcherTime, baseline: karcher,
-               baselineLabel: "numpy \(variant)", target: 5)
+               baselineLabel: "numpy \(variant)", target: target)
         let gap = try (distances - pyDistances).abs().max()
         print(String(format: "    same results: max |D - D_numpy| = %.1e, chordal distance between means = %.1e",
                      gap, try GrassmannMetric.chordal.distance(mean, pyMean)))
