@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinalgTests", dependencies: ["Linalg", "TestSupport"]),
         .testTarget(name: "STZTests", dependencies: ["STZ", "Linalg", "TestSupport"]),
-        .testTarget(name: "GrassmannTests", dependencies: ["Grassmann", "Linalg", "TestSupport"]),
+        .testTarget(name: "GrassmannTests", dependencies: ["Grassmann", "Linalg", "TestSupport", "CLinearAlgebra"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Linalg", "CZlib"]),
         .testTarget(name: "OptimizeTests", dependencies: ["Optimize", "Linalg", "TestSupport"]),
         .testTarget(name: "SurrogateTests", dependencies: ["Surrogate", "Optimize", "Linalg"]),

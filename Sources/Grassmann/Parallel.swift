@@ -1,5 +1,6 @@
 import CLinearAlgebra
 import Dispatch
+import Synchronization
 
 /// Data-parallel loops over all cores, deterministic: each index writes only its own slot, so
 /// the result does not depend on how the indices were scheduled.
@@ -29,12 +30,29 @@ enum Parallel {
     /// `body()` with OpenBLAS kept to one thread. Algorithms that alternate parallel rounds with
     /// serial steps run whole inside this, so that no serial BLAS call (a large `daxpy`, say)
     /// wakes OpenBLAS's threads, which would then spin beside the next round's tasks.
+    ///
+    /// The setting is process-wide and several threads may be in here at once (parallel
+    /// evaluations each computing distances): the first to enter saves the thread count, the last
+    /// to leave restores it.
     static func withSingleThreadedBLAS<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        let blasThreads = openblas_get_num_threads()
-        openblas_set_num_threads(1)
-        defer { openblas_set_num_threads(blasThreads) }
+        singleThreadedBLAS.withLock { state in
+            if state.holders == 0 {
+                state.savedThreads = openblas_get_num_threads()
+                openblas_set_num_threads(1)
+            }
+            state.holders += 1
+        }
+        defer {
+            singleThreadedBLAS.withLock { state in
+                state.holders -= 1
+                if state.holders == 0 { openblas_set_num_threads(state.savedThreads) }
+            }
+        }
         return try body()
     }
+
+    /// The callers inside ``withSingleThreadedBLAS(_:)`` and the thread count to restore.
+    private static let singleThreadedBLAS = Mutex<(holders: Int, savedThreads: Int32)>((0, 1))
 
     /// The result buffer shared by the tasks; safe because task i writes only element i.
     private struct Slots<T>: @unchecked Sendable {

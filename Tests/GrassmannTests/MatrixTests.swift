@@ -1,3 +1,4 @@
+import CLinearAlgebra
 import Foundation
 import Grassmann
 import Linalg
@@ -59,6 +60,23 @@ final class PairwiseMatrixTests: XCTestCase {
         let computed = try custom.distanceMatrix(points)
         XCTAssertEqual(computed.elements.count, expected.elements.count)
         for (x, y) in zip(computed.elements, expected.elements) { XCTAssertEqual(x, y, accuracy: 1e-15) }
+    }
+
+    func testConcurrentCallersLeaveOpenBLASThreadCountAsFound() throws {
+        // Parallel evaluations may compute distances and means on several threads at once; each
+        // keeps OpenBLAS to one thread while it runs, and the count must come back afterwards.
+        let before = openblas_get_num_threads()
+        openblas_set_num_threads(2)
+        defer { openblas_set_num_threads(before) }
+        let points = (0..<12).map { _ in spaces.point(3, 30) }
+        DispatchQueue.concurrentPerform(iterations: 24) { k in
+            if k % 2 == 0 {
+                _ = try? GrassmannMetric.geodesic.distanceMatrix(points)
+            } else {
+                _ = try? KarcherMean().mean(of: points)
+            }
+        }
+        XCTAssertEqual(openblas_get_num_threads(), 2)
     }
 
     func testErrors() {
