@@ -119,11 +119,12 @@ public struct KarcherMean {
     /// with it the result, does not depend on the number of cores.
     private static let pointsPerRun = 8
 
-    /// The points in runs of ``pointsPerRun``, each run's bases side by side (n x (run length) p).
+    /// The points in runs of ``pointsPerRun``, each run's bases side by side (n x (run length) p),
+    /// copied on all cores.
     private static func runs(of points: [GrassmannPoint]) throws(GrassmannError) -> [Matrix] {
-        try stride(from: 0, to: points.count, by: pointsPerRun).map { (first) throws(GrassmannError) in
+        try Parallel.map((points.count + pointsPerRun - 1) / pointsPerRun) { (run) throws(GrassmannError) in
             try linalg { () throws(LinalgError) in
-                try Matrix.hcat(points[first..<Swift.min(points.count, first + pointsPerRun)].map(\.basis))
+                try Matrix.hcat(points[(run * pointsPerRun)..<Swift.min(points.count, (run + 1) * pointsPerRun)].map(\.basis))
             }
         }
     }
