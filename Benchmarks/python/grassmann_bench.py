@@ -4,7 +4,9 @@ Usage: grassmann_bench.py FOLDER RANK
 
 FOLDER holds scattered.npy and clustered.npy, the orthonormal bases of the benchmark's points side
 by side (n x N*RANK), written by cglab-bench. The script times the same algorithms as cglab's
-Grassmann library, in two styles:
+Grassmann library, step for step (angles from SVDs of the cross products C; the Karcher mean's
+medoid from the eigenvalues of C'C, its log maps from the eigendecomposition of C'C below 60
+degrees), in two styles:
 
 - loop: one pair or one point at a time, as a numpy user (and UQpy) writes it;
 - batched: one product for all cross products and stacked SVDs, numpy at its best.
@@ -62,8 +64,19 @@ def distances_batched(points):
     return d + d.T
 
 
-def log_factors(cross):
-    """K and L with log_y(x) = x K - y L, from the SVD of y'x = R diag(c) Q' (as cglab's)."""
+SMALLEST_SQUARED_COSINE_WITHOUT_SVD = 0.25  # cos^2(60 degrees), as cglab's logFactors
+
+
+def phi(squared_cosines):
+    """f / c = theta / (sin theta cos theta) as a function of c^2 (c^2 >= 1/4)."""
+    sines = np.sqrt(np.maximum(1 - squared_cosines, 0))
+    cosines = np.sqrt(squared_cosines)
+    safe = np.where(sines > 0, sines, 1)
+    return np.where(sines > 0, np.arctan2(sines, cosines) / safe, 1.0) / cosines
+
+
+def svd_log_factors(cross):
+    """K and L from the SVD y'x = R diag(c) Q'."""
     r, c, qt = np.linalg.svd(cross)
     cc = np.minimum(c, 1)
     sines = np.sqrt((1 - cc) * (1 + cc))
@@ -71,13 +84,26 @@ def log_factors(cross):
     return (qt.T * f) @ r.T, (r * (c * f)) @ r.T
 
 
+def log_factors(cross):
+    """K and L with log_y(x) = x K - y L, as cglab computes them: below 60 degrees from the
+    eigendecomposition of S = C'C (K = phi(S) C', L = C K), otherwise from the SVD of C."""
+    w, v = np.linalg.eigh(cross.T @ cross)
+    if w[0] < SMALLEST_SQUARED_COSINE_WITHOUT_SVD:
+        return svd_log_factors(cross)
+    k = ((v * phi(w)) @ v.T) @ cross.T
+    return k, cross @ k
+
+
 def log_factors_batched(crosses):
-    r, c, qt = np.linalg.svd(crosses)
-    cc = np.minimum(c, 1)
-    sines = np.sqrt((1 - cc) * (1 + cc))
-    f = np.where(sines > 0, np.arctan2(sines, cc) / np.where(sines > 0, sines, 1), 1.0)
-    k = (qt.transpose(0, 2, 1) * f[:, None, :]) @ r.transpose(0, 2, 1)
-    l = (r * (c * f)[:, None, :]) @ r.transpose(0, 2, 1)
+    w, v = np.linalg.eigh(crosses.transpose(0, 2, 1) @ crosses)
+    near = w[:, 0] >= SMALLEST_SQUARED_COSINE_WITHOUT_SVD
+    k = np.empty_like(crosses)
+    l = np.empty_like(crosses)
+    vn, cn = v[near], crosses[near]
+    k[near] = ((vn * phi(w[near])[:, None, :]) @ vn.transpose(0, 2, 1)) @ cn.transpose(0, 2, 1)
+    l[near] = cn @ k[near]
+    for i in np.nonzero(~near)[0]:
+        k[i], l[i] = svd_log_factors(crosses[i])
     return k, l
 
 
@@ -104,14 +130,20 @@ def exp_map(y, d):
     return ((y @ vt.T) * np.cos(s) + u * np.sin(s)) @ vt
 
 
+def squared_angles(squared_cosines):
+    """Sum of theta^2 from the squared cosines (eigenvalues of C'C), as cglab's medoid."""
+    theta = np.arctan2(np.sqrt(np.maximum(1 - squared_cosines, 0)), np.sqrt(np.maximum(squared_cosines, 0)))
+    return np.sum(theta ** 2, axis=-1)
+
+
 def medoid_loop(points):
-    """The point of least sum of squared geodesic distances, angles from cosines only."""
+    """The point of least sum of squared geodesic distances, angles from squared cosines."""
     n = len(points)
     squares = np.zeros((n, n))
     for i in range(n):
         for j in range(i + 1, n):
-            theta = np.arccos(np.minimum(svdvals(points[i].T @ points[j], check_finite=False), 1))
-            squares[i, j] = squares[j, i] = np.sum(theta ** 2)
+            cross = points[i].T @ points[j]
+            squares[i, j] = squares[j, i] = squared_angles(np.linalg.eigvalsh(cross.T @ cross))
     return int(np.argmin(squares.sum(axis=0)))
 
 
@@ -120,9 +152,9 @@ def medoid_batched(points):
     stacked = np.hstack(points)
     gram = (stacked.T @ stacked).reshape(n, p, n, p).transpose(0, 2, 1, 3)
     upper = np.triu_indices(n, 1)
-    theta = np.arccos(np.minimum(np.linalg.svd(gram[upper], compute_uv=False), 1))
+    crosses = gram[upper]
     squares = np.zeros((n, n))
-    squares[upper] = np.sum(theta ** 2, axis=1)
+    squares[upper] = squared_angles(np.linalg.eigvalsh(crosses.transpose(0, 2, 1) @ crosses))
     return int(np.argmin((squares + squares.T).sum(axis=0)))
 
 

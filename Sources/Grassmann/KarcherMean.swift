@@ -51,18 +51,18 @@ public struct KarcherMean {
         // Parallel rounds alternate with serial sums of n x p matrices, which OpenBLAS would
         // otherwise split over its threads.
         return try Parallel.withSingleThreadedBLAS { () throws(GrassmannError) in
-            let runs = try Self.runs(of: points)
-            return try iterate(from: try startingPoint(points, runs: runs), over: runs, count: points.count,
+            let bases = try linalg { () throws(LinalgError) in try Matrix.hcat(points.map(\.basis)) }
+            return try iterate(from: try startingPoint(points, bases: bases), over: bases,
                                interruption: interruption, progress: progress)
         }
     }
 
-    /// The descent from `start` over the `count` points in `runs` (see ``runs(of:)``).
+    /// The descent from `start` over the points whose bases lie side by side in `bases`.
     private func iterate(
-        from start: GrassmannPoint, over runs: [Matrix], count: Int, interruption: Interruption, progress: ((Int, Double) -> Void)?
+        from start: GrassmannPoint, over bases: Matrix, interruption: Interruption, progress: ((Int, Double) -> Void)?
     ) throws(GrassmannError) -> (mean: GrassmannPoint, report: KarcherReport) {
         var current = start
-        var gradient = try Self.meanLog(of: runs, count: count, at: current)
+        var gradient = try Self.meanLog(of: bases, at: current)
         var norms = [gradient.norm]
         // Accelerated descent: the previous iterate and the momentum counter k of beta = k/(k+3).
         var previous: GrassmannPoint?
@@ -77,7 +77,7 @@ public struct KarcherMean {
             } else {
                 current = next
             }
-            gradient = try Self.meanLog(of: runs, count: count, at: current)
+            gradient = try Self.meanLog(of: bases, at: current)
             let norm = gradient.norm
             momentumAge = norm > norms.last! ? 0 : momentumAge + 1
             norms.append(norm)
@@ -101,13 +101,14 @@ public struct KarcherMean {
         }
     }
 
-    /// The starting point for `points` (already validated), whose bases are also in `runs`.
-    private func startingPoint(_ points: [GrassmannPoint], runs: [Matrix]) throws(GrassmannError) -> GrassmannPoint {
+    /// The starting point for `points` (already validated), whose bases lie side by side in
+    /// `bases`.
+    private func startingPoint(_ points: [GrassmannPoint], bases: Matrix) throws(GrassmannError) -> GrassmannPoint {
         switch start {
         case .first:
             return points[0]
         case .medoid:
-            return points[try Medoid.index(ofRuns: runs, rank: points[0].rank)]
+            return points[try Medoid.index(of: bases, rank: points[0].rank)]
         case .point(let given):
             try given.requireSameSpace(points[0])
             guard given.rank == points[0].rank else { throw .rankMismatch(operation: "the Karcher mean", given.rank, points[0].rank) }
@@ -115,39 +116,30 @@ public struct KarcherMean {
         }
     }
 
-    /// Points per run (see ``runs(of:)``): a fixed number, so that the order of the sums, and
-    /// with it the result, does not depend on the number of cores.
-    private static let pointsPerRun = 8
+    /// Points per task of ``meanLog(of:at:)``: a fixed number, so that the order of the sums,
+    /// and with it the result, does not depend on the number of cores.
+    private static let pointsPerTask = 8
 
-    /// The points in runs of ``pointsPerRun``, each run's bases side by side (n x (run length) p),
-    /// copied on all cores.
-    private static func runs(of points: [GrassmannPoint]) throws(GrassmannError) -> [Matrix] {
-        try Parallel.map((points.count + pointsPerRun - 1) / pointsPerRun) { (run) throws(GrassmannError) in
-            try linalg { () throws(LinalgError) in
-                try Matrix.hcat(points[(run * pointsPerRun)..<Swift.min(points.count, (run + 1) * pointsPerRun)].map(\.basis))
-            }
-        }
-    }
-
-    /// The mean tangent vector (1/N) sum log_M(X_i) at `base`, over the points whose bases lie
-    /// side by side in `runs` (see ``runs(of:)``). With log_M(X_i) = X_i K_i - Y L_i (see
-    /// LogExp.swift) the sum is sum X_i K_i - Y (sum L_i). Each task takes a run: one product
-    /// Y'[X_1 ... X_r] gives its cross products, one product [X_1 ... X_r][K_1; ...; K_r] the
-    /// sum of its X_i K_i; the partial sums are then added in task order.
-    private static func meanLog(of runs: [Matrix], count: Int, at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
+    /// The mean tangent vector (1/N) sum log_M(X_i) at `base`, over the N points whose bases lie
+    /// side by side in `bases`. With log_M(X_i) = X_i K_i - Y L_i (see LogExp.swift) the sum is
+    /// sum X_i K_i - Y (sum L_i). Each task takes a run of ``pointsPerTask`` points: one product
+    /// Y'[X_1 ... X_r] gives its cross products, one product [X_1 ... X_r][K_1; ...; K_r] the sum
+    /// of its X_i K_i (see ``CrossProducts``); the partial sums are then added in task order.
+    private static func meanLog(of bases: Matrix, at base: GrassmannPoint) throws(GrassmannError) -> TangentVector {
         let (n, p) = (base.ambientDimension, base.rank)
-        let partialSums = try Parallel.map(runs.count) { (task) throws(GrassmannError) in
+        let count = bases.cols / p
+        let partialSums = try Parallel.map((count + pointsPerTask - 1) / pointsPerTask) { (task) throws(GrassmannError) in
             try linalg { () throws(LinalgError) in
-                let bases = runs[task]
-                var crosses = Matrix(rows: p, cols: bases.cols), stackedK = Matrix(rows: bases.cols, cols: p)
+                let run = (task * pointsPerTask * p)..<(Swift.min(count, (task + 1) * pointsPerTask) * p)
+                var crosses = Matrix(rows: p, cols: run.count), stackedK = Matrix(rows: run.count, cols: p)
                 var sumXK = Matrix(rows: n, cols: p), sumL = Matrix(rows: p, cols: p)
-                try gemm(base.basis, transposeA: true, bases, into: &crosses)
-                for first in stride(from: 0, to: bases.cols, by: p) {
+                CrossProducts.product(base.basis, bases, columns: run, into: &crosses)
+                for first in stride(from: 0, to: run.count, by: p) {
                     let (k, l) = try GrassmannPoint.logFactors(cross: crosses.block(rows: 0..<p, cols: first..<(first + p)))
                     try stackedK.setBlock(row: first, col: 0, to: k)
                     try sumL.add(l)
                 }
-                try gemm(bases, stackedK, into: &sumXK)
+                CrossProducts.combination(of: bases, columns: run, stackedK, into: &sumXK)
                 return (xk: sumXK, l: sumL)
             }
         }

@@ -16,6 +16,11 @@ import Linalg
 // accurate at every angle and the log carries only the absolute rounding of X K - Y L. In this
 // form the mean of many logs at one base point needs one product of Y with the sum of the L_i
 // (see KarcherMean).
+//
+// When every angle is below 60 degrees the factors come without the SVD: with the Gram matrix
+// S = C'C = Q diag(c^2) Q' of C = Y'X, K = phi(S) C' and L = C K, where phi = f / c is a smooth
+// function of c^2 there (1 + 2 s^2 / 3 + ... in s^2 = 1 - c^2), so the symmetric eigendecomposition of
+// S, cheaper than the SVD of C, gives the same accuracy.
 
 extension GrassmannPoint {
     /// The tangent vector at this point pointing to `other` along a shortest geodesic, of norm
@@ -51,14 +56,34 @@ extension GrassmannPoint {
     /// The p x p factors K and L with log_Y(X) = X K - Y L (before ``horizontalPart(of:)``), given
     /// the cross product Y'X.
     static func logFactors(cross: Matrix) throws(LinalgError) -> (k: Matrix, l: Matrix) {
-        let svd = try cross.svd()  // R = svd.u, c = singularValues, Q' = svd.vt
+        var gram = Matrix(rows: cross.cols, cols: cross.cols)
+        try gemm(cross, transposeA: true, cross, into: &gram)
+        let eigen = try gram.symmetricEigen()  // the c^2, ascending
+        guard let smallest = eigen.values.first, smallest >= smallestSquaredCosineWithoutSVD else {
+            return try logFactors(svd: cross.svd())
+        }
+        let phi = eigen.values.map { squaredCosine in
+            let sine = Swift.max(1 - squaredCosine, 0).squareRoot(), cosine = squaredCosine.squareRoot()
+            return (sine > 0 ? atan2(sine, cosine) / sine : 1) / cosine
+        }
+        var k = Matrix(rows: cross.rows, cols: cross.rows), l = k
+        try gemm(try symmetricFunction(eigen.vectors, phi), cross, transposeB: true, into: &k)
+        try gemm(cross, k, into: &l)
+        return (k, l)
+    }
+
+    /// cos^2(60 degrees): below it phi = f / c grows like 1 / c, and the SVD takes over.
+    private static let smallestSquaredCosineWithoutSVD = 0.25
+
+    /// K = Q diag(f) R' and L = R diag(c f) R' from the SVD Y'X = R diag(c) Q'.
+    private static func logFactors(svd: SingularValueDecomposition) throws(LinalgError) -> (k: Matrix, l: Matrix) {
         let f = svd.singularValues.map { cosine in
             let c = Swift.min(cosine, 1)
             let sine = ((1 - c) * (1 + c)).squareRoot()
             return sine > 0 ? atan2(sine, c) / sine : 1
         }
         let cf = zip(svd.singularValues, f).map { $0 * $1 }
-        var k = Matrix(rows: cross.rows, cols: cross.rows), l = k
+        var k = Matrix(rows: svd.u.rows, cols: svd.u.rows), l = k
         try gemm(svd.vt.multipliedElementwise(by: Matrix(column: f)), transposeA: true, svd.u, transposeB: true, into: &k)
         try gemm(svd.u.multipliedElementwise(by: Matrix(row: cf)), svd.u, transposeB: true, into: &l)
         return (k, l)
@@ -90,17 +115,18 @@ extension TangentVector {
             try gemm(matrix, transposeA: true, matrix, into: &gram)
             let eigen = try gram.symmetricEigen()
             let s = eigen.values.map { Swift.max($0, 0).squareRoot() }
-            var result = try base.basis * Self.matrixFunction(eigen.vectors, s.map(cos))
-            try gemm(matrix, Self.matrixFunction(eigen.vectors, s.map { $0 > 0 ? sin($0) / $0 : 1 }), beta: 1, into: &result)
+            var result = try base.basis * symmetricFunction(eigen.vectors, s.map(cos))
+            try gemm(matrix, symmetricFunction(eigen.vectors, s.map { $0 > 0 ? sin($0) / $0 : 1 }), beta: 1, into: &result)
             return result
         }
         return GrassmannPoint(trusted: basis)
     }
+}
 
-    /// V diag(values) V'.
-    private static func matrixFunction(_ v: Matrix, _ values: [Double]) throws(LinalgError) -> Matrix {
-        var result = Matrix(rows: v.rows, cols: v.rows)
-        try gemm(v.multipliedElementwise(by: Matrix(row: values)), v, transposeB: true, into: &result)
-        return result
-    }
+/// V diag(values) V': the function of a symmetric matrix with eigenvectors V whose eigenvalues it
+/// maps to `values`.
+private func symmetricFunction(_ v: Matrix, _ values: [Double]) throws(LinalgError) -> Matrix {
+    var result = Matrix(rows: v.rows, cols: v.rows)
+    try gemm(v.multipliedElementwise(by: Matrix(row: values)), v, transposeB: true, into: &result)
+    return result
 }

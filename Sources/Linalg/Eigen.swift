@@ -27,7 +27,9 @@ public struct Eigendecomposition: Sendable {
 
 extension Matrix {
     /// The eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix
-    /// (LAPACK's divide-and-conquer `dsyevd`). Only the lower triangle is read.
+    /// (LAPACK's divide-and-conquer `dsyevd`, or for matrices up to 32 x 32 the classical
+    /// algorithm without LAPACK's overhead, ``SmallSymmetricEigen``). Only the lower triangle
+    /// is read.
     ///
     /// - Throws: ``LinalgError/notSquare(function:shape:)``,
     ///   ``LinalgError/nonFinite(function:argument:shape:)`` and
@@ -61,9 +63,11 @@ extension Matrix {
         return (e.real, e.imaginary)
     }
 
+    /// What `dsyevd` computes, by ``SmallSymmetricEigen`` when the matrix is small.
     private func syevd(function: String, vectors: Bool) throws(LinalgError) -> SymmetricEigendecomposition {
         try requireSquare(function)
         try requireFinite(function)
+        if let small = SmallSymmetricEigen.decomposition(of: self, vectors: vectors) { return small }
         var a = self
         var w = [Double](repeating: 0, count: rows)
         if rows > 0 {

@@ -63,20 +63,3 @@ public func gemm(
     guard c.shape == product else { throw .shapeMismatch(operation: "gemm output", lhs: c.shape, rhs: product) }
     Matrix.multiply(alpha: alpha, a, transposeA: transposeA, b, transposeB: transposeB, beta: beta, into: &c)
 }
-
-extension Matrix {
-    /// The Gram matrix A'A (cols x cols) with only its upper triangle, diagonal included,
-    /// computed (BLAS `dsyrk`, half the work of the full product); the elements below the
-    /// diagonal are zero.
-    public func gramUpperTriangle() -> Matrix {
-        var gram = Matrix(rows: cols, cols: cols)
-        guard rows > 0, cols > 0 else { return gram }
-        storage.withUnsafeBufferPointer { a in
-            gram.storage.withUnsafeMutableBufferPointer { c in
-                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, blasInt(cols), blasInt(rows), 1, a.baseAddress,
-                            blasInt(rows), 0, c.baseAddress, blasInt(cols))
-            }
-        }
-        return gram
-    }
-}

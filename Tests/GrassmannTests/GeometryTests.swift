@@ -42,6 +42,18 @@ final class GeometryTests: XCTestCase {
         assertSameSubspace(try tangent.expMap(), x, tolerance: 1e-15)
     }
 
+    func testLogMapOnBothSidesOfSixtyDegrees() throws {
+        // Below 60 degrees the factors come from the eigendecomposition of (Y'X)'(Y'X), from 60
+        // up from the SVD of Y'X: the log's singular values are the angles either way.
+        let cases: [[Double]] = [[0.2, 0.7, 1.04], [0.2, 0.7, 1.06], [1e-9, 0.3, 1.0471], [1e-9, 0.3, 1.0473]]
+        for angles in cases {
+            let (y, x) = spaces.pair(angles: angles, p: 3, q: 3, n: 9)
+            let tangent = try y.logMap(to: x)
+            assertClose(try tangent.matrix.singularValues().sorted(), angles, tolerance: 2e-15, "\(angles)")
+            assertSameSubspace(try tangent.expMap(), x, tolerance: 1e-14, "\(angles)")
+        }
+    }
+
     func testExpMapOfKnownTangent() throws {
         // From span(e1) along e2 by angle t: span(cos t e1 + sin t e2).
         let y = try GrassmannPoint(basis: Matrix(column: [1, 0, 0]))
