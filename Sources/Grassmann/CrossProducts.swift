@@ -72,34 +72,31 @@ enum CrossProducts {
 }
 
 extension CrossProducts {
-    /// a' B, B the columns `columns` of `b`, written to `c` (a.cols x columns.count): one
-    /// single-threaded BLAS call on the columns where they lie.
+    /// a' B, B the columns `columns` of `b`, written to `c` (a.cols x columns.count).
     static func product(_ a: Matrix, _ b: Matrix, columns: Range<Int>, into c: inout Matrix) {
-        precondition(a.rows == b.rows && c.rows == a.cols && c.cols == columns.count && columns.upperBound <= b.cols)
-        guard a.rows > 0, c.count > 0 else { return c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
-        let ldc = blasint(c.rows)
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, blasint(a.cols), blasint(columns.count), blasint(a.rows),
-                                1, pa.baseAddress, blasint(a.rows), pb.baseAddress! + columns.lowerBound * b.rows, blasint(b.rows),
-                                0, pc.baseAddress, ldc)
-                }
-            }
-        }
+        multiply(a, columns: 0..<a.cols, transposed: true, b, columns: columns, into: &c)
     }
 
     /// B k, B the columns `columns` of `b`, written to `c` (b.rows x k.cols).
     static func combination(of b: Matrix, columns: Range<Int>, _ k: Matrix, into c: inout Matrix) {
-        precondition(k.rows == columns.count && c.rows == b.rows && c.cols == k.cols && columns.upperBound <= b.cols)
-        guard k.rows > 0, c.count > 0 else { return c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
-        let ldc = blasint(c.rows)
-        b.withUnsafeBufferPointer { pb in
-            k.withUnsafeBufferPointer { pk in
+        multiply(b, columns: columns, transposed: false, k, columns: 0..<k.cols, into: &c)
+    }
+
+    /// op(A) B with A and B the columns `aColumns` of `a` and `bColumns` of `b`, op(A) = A' when
+    /// `transposed`, written to `c`: one single-threaded BLAS call on the columns where they lie.
+    private static func multiply(
+        _ a: Matrix, columns aColumns: Range<Int>, transposed: Bool, _ b: Matrix, columns bColumns: Range<Int>, into c: inout Matrix
+    ) {
+        let (m, k) = transposed ? (aColumns.count, a.rows) : (a.rows, aColumns.count)
+        precondition(k == b.rows && c.rows == m && c.cols == bColumns.count
+                     && aColumns.upperBound <= a.cols && bColumns.upperBound <= b.cols)
+        guard k > 0, c.count > 0 else { return c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, blasint(b.rows), blasint(k.cols), blasint(k.rows),
-                                1, pb.baseAddress! + columns.lowerBound * b.rows, blasint(b.rows), pk.baseAddress, blasint(k.rows),
-                                0, pc.baseAddress, ldc)
+                    cblas_dgemm(CblasColMajor, transposed ? CblasTrans : CblasNoTrans, CblasNoTrans, blasint(m), blasint(bColumns.count),
+                                blasint(k), 1, pa.baseAddress! + aColumns.lowerBound * a.rows, blasint(a.rows),
+                                pb.baseAddress! + bColumns.lowerBound * b.rows, blasint(b.rows), 0, pc.baseAddress, blasint(m))
                 }
             }
         }
