@@ -4,9 +4,10 @@
 /// At these sizes LAPACK's `dsyevd` spends most of its time around the arithmetic (workspace
 /// queries, the dispatch between blocked and unblocked code). This is the classical algorithm
 /// without that overhead: Householder tridiagonalisation of the lower triangle (LAPACK's
-/// `dsytd2`), the orthogonal factor formed when vectors are wanted (`dorgtr`), then the implicit
-/// QL iteration with Wilkinson shifts (EISPACK's `tql2`, the algorithm of LAPACK's `dsteqr`), its
-/// rotations accumulated into the vectors. Like `dsyevd` it is backward stable: the eigenvalues
+/// `dsytd2`), then the implicit QL iteration with Wilkinson shifts: with vectors, on the
+/// orthogonal factor (`dorgtr`) with the rotations accumulated into it (EISPACK's `tql2`, the
+/// algorithm of LAPACK's `dsteqr`); without, in its rational form free of square roots
+/// (EISPACK's `tqlrat`, as LAPACK's `dsterf`). Like `dsyevd` it is backward stable: the eigenvalues
 /// are exact for a symmetric matrix within a few units of the machine epsilon times the norm of
 /// the input.
 ///
@@ -34,8 +35,12 @@ enum SmallSymmetricEigen {
                 }
             }
             tridiagonalize(a, n: n, d: d, e: e, taus: taus)
-            if vectors { formOrthogonalFactor(from: a, n: n, taus: taus, into: z) }
-            guard diagonalize(n: n, d: d, e: e, vectors: vectors ? z : nil) else { return nil }
+            if vectors {
+                formOrthogonalFactor(from: a, n: n, taus: taus, into: z)
+                guard diagonalize(n: n, d: d, e: e, vectors: z) else { return nil }
+            } else {
+                guard eigenvalues(n: n, d: d, squaredSubdiagonal: e) else { return nil }
+            }
             let order = (0..<n).sorted { d[$0] < d[$1] }
             let values = order.map { d[$0] / scale }
             guard vectors else { return SymmetricEigendecomposition(values: values, vectors: Matrix(rows: 0, cols: 0)) }
@@ -99,11 +104,11 @@ enum SmallSymmetricEigen {
     }
 
     /// The implicit QL iteration on the tridiagonal (`d`, `e`): on return `d` holds the
-    /// eigenvalues, unordered, and the columns of `vectors` (when given, holding Q on entry)
-    /// the eigenvectors. Returns false if an eigenvalue needed more than ``iterationsPerValue``
+    /// eigenvalues, unordered, and the columns of `vectors` (holding Q on entry) the
+    /// eigenvectors. Returns false if an eigenvalue needed more than ``iterationsPerValue``
     /// iterations.
     private static func diagonalize(
-        n: Int, d: UnsafeMutablePointer<Double>, e: UnsafeMutablePointer<Double>, vectors z: UnsafeMutablePointer<Double>?
+        n: Int, d: UnsafeMutablePointer<Double>, e: UnsafeMutablePointer<Double>, vectors z: UnsafeMutablePointer<Double>
     ) -> Bool {
         guard n > 1 else { return true }
         e[n - 1] = 0
@@ -141,13 +146,11 @@ enum SmallSymmetricEigen {
                     p = s * r
                     d[i + 1] = g + p
                     g = c * r - b
-                    if let z {
-                        let left = z + i * n, right = z + (i + 1) * n
-                        for k in 0..<n {
-                            let zr = right[k]
-                            right[k] = s * left[k] + c * zr
-                            left[k] = c * left[k] - s * zr
-                        }
+                    let left = z + i * n, right = z + (i + 1) * n
+                    for k in 0..<n {
+                        let zr = right[k]
+                        right[k] = s * left[k] + c * zr
+                        left[k] = c * left[k] - s * zr
                     }
                     i -= 1
                 }
@@ -156,6 +159,73 @@ enum SmallSymmetricEigen {
                 e[l] = g
                 e[m] = 0
             }
+        }
+        return true
+    }
+
+    /// The eigenvalues alone of the tridiagonal (`d`, `e`) by the rational QL iteration without
+    /// square roots (EISPACK's `tqlrat`, the algorithm of LAPACK's `dsterf`), on the squares of
+    /// the subdiagonal, which replace `e`: on return `d` holds the eigenvalues in ascending
+    /// order. Returns false if an eigenvalue needed more than ``iterationsPerValue`` iterations.
+    private static func eigenvalues(n: Int, d: UnsafeMutablePointer<Double>, squaredSubdiagonal e2: UnsafeMutablePointer<Double>) -> Bool {
+        guard n > 1 else { return true }
+        for i in 0..<(n - 1) { e2[i] *= e2[i] }
+        e2[n - 1] = 0
+        // f: the shift accumulated so far; b, c: the negligible size of a subdiagonal element and
+        // of its square, from the largest |d[l]| + |e[l]| met.
+        var f = 0.0, largest = 0.0, b = 0.0, c = 0.0
+        for l in 0..<n {
+            let size = Swift.abs(d[l]) + e2[l].squareRoot()
+            if largest <= size {
+                largest = size
+                b = largest * Double.ulpOfOne
+                c = b * b
+            }
+            var m = l
+            while e2[m] > c { m += 1 }  // e2[n - 1] = 0 stops the search
+            var iterations = 0
+            while m > l {
+                iterations += 1
+                if iterations > iterationsPerValue { return false }
+                // The shift: the eigenvalue of the leading 2 x 2 nearer d[l], subtracted from d.
+                var s = e2[l].squareRoot()
+                var g = d[l]
+                var p = (d[l + 1] - g) / (2 * s)
+                var r = (p * p + 1).squareRoot()
+                d[l] = s / (p + (p >= 0 ? r : -r))
+                var h = g - d[l]
+                for i in (l + 1)..<n { d[i] -= h }
+                f += h
+                // The rational QL transformation, from m - 1 up to l.
+                g = d[m] == 0 ? b : d[m]
+                h = g
+                s = 0
+                for i in stride(from: m - 1, through: l, by: -1) {
+                    p = g * h
+                    r = p + e2[i]
+                    e2[i + 1] = s * r
+                    s = e2[i] / r
+                    d[i + 1] = h + s * (h + d[i])
+                    g = d[i] - e2[i] / g
+                    if g == 0 { g = b }
+                    h = g * p / r
+                }
+                e2[l] = s * g
+                d[l] = h
+                // Converged when the new e2[l] is negligible (tested before its rescaling, which
+                // could underflow).
+                if h == 0 || Swift.abs(e2[l]) <= Swift.abs(c / h) { break }
+                e2[l] *= h
+                if e2[l] == 0 { break }
+            }
+            // d[0..<l] hold the eigenvalues found so far, ascending: insert this one.
+            let value = d[l] + f
+            var i = l
+            while i > 0, value < d[i - 1] {
+                d[i] = d[i - 1]
+                i -= 1
+            }
+            d[i] = value
         }
         return true
     }
