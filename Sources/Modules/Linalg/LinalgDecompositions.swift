@@ -124,9 +124,10 @@ enum LinalgDecompositions {
         doc: """
             linalg.svd(A [, {full = false}]) -> U, s, V   (also A:svd())
 
-            The singular value decomposition A = U diag(s) V' (divide and conquer, LAPACK dgesdd):
-            s is a column vector in decreasing order; thin by default (U is m x k, V is n x k,
-            k = min(m, n)), full with U m x m and V n x n. Note V, not V'.
+            The singular value decomposition A = U diag(s) V' (divide and conquer, LAPACK dgesdd;
+            up to 32 x 32 the same decomposition without LAPACK's overhead): s is a column vector
+            in decreasing order; thin by default (U is m x k, V is n x k, k = min(m, n)), full
+            with U m x m and V n x n. Note V, not V'.
             """
     ) { call in
         let matrix = try call.matrix(1)
@@ -141,8 +142,9 @@ enum LinalgDecompositions {
             linalg.eigh(A) -> values, vectors   (also A:eigh())
 
             Eigenvalues (a column vector, ascending) and orthonormal eigenvectors (columns) of a
-            symmetric matrix (divide and conquer, LAPACK dsyevd). A matrix that is not symmetric
-            to 1e-10 relative is an error (use eig).
+            symmetric matrix (divide and conquer, LAPACK dsyevd; up to 32 x 32 tridiagonalisation
+            and implicit QL without LAPACK's overhead). A matrix that is not symmetric to 1e-10
+            relative is an error (use eig).
             """
     ) { call in
         let matrix = try call.matrix(1)
