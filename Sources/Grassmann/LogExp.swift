@@ -63,8 +63,8 @@ extension GrassmannPoint {
             return try logFactors(svd: cross.svd())
         }
         let phi = eigen.values.map { squaredCosine in
-            let sine = Swift.max(1 - squaredCosine, 0).squareRoot(), cosine = squaredCosine.squareRoot()
-            return (sine > 0 ? atan2(sine, cosine) / sine : 1) / cosine
+            let sine = Swift.max(1 - squaredCosine, 0).squareRoot()
+            return (sine > 0 ? principalAngle(squaredCosine: squaredCosine) / sine : 1) / squaredCosine.squareRoot()
         }
         var k = Matrix(rows: cross.rows, cols: cross.rows), l = k
         try gemm(try symmetricFunction(eigen.vectors, phi), cross, transposeB: true, into: &k)
@@ -129,4 +129,10 @@ private func symmetricFunction(_ v: Matrix, _ values: [Double]) throws(LinalgErr
     var result = Matrix(rows: v.rows, cols: v.rows)
     try gemm(v.multipliedElementwise(by: Matrix(row: values)), v, transposeB: true, into: &result)
     return result
+}
+
+/// The angle in [0, pi/2] whose cosine squared is `squaredCosine` (clamped to [0, 1]): from the
+/// sine and cosine together, so that it is as accurate as the square at every angle.
+func principalAngle(squaredCosine: Double) -> Double {
+    atan2(Swift.max(1 - squaredCosine, 0).squareRoot(), Swift.max(squaredCosine, 0).squareRoot())
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Linalg
 
 /// The medoid of points of one Gr(p, n): the point with the least sum of squared geodesic
@@ -22,19 +21,20 @@ enum Medoid {
                     let cross = gram.block(rows: (i * p)..<((i + 1) * p), cols: (j * p)..<((j + 1) * p))
                     try gemm(cross, transposeA: true, cross, into: &crossGram)
                     return try crossGram.symmetricEigenvalues().reduce(0) { sum, squaredCosine in
-                        let angle = atan2(Swift.max(1 - squaredCosine, 0).squareRoot(), Swift.max(squaredCosine, 0).squareRoot())
+                        let angle = principalAngle(squaredCosine: squaredCosine)
                         return sum + angle * angle
                     }
                 }
             }
         }
-        var squares = Matrix(rows: count, cols: count)
+        // Row i holds the squared distances from point i to the points after it.
+        var sums = [Double](repeating: 0, count: count)
         for (i, row) in rows.enumerated() {
             for (offset, square) in row.enumerated() {
-                squares[i, i + 1 + offset] = square
-                squares[i + 1 + offset, i] = square
+                sums[i] += square
+                sums[i + 1 + offset] += square
             }
         }
-        return try linalg { () throws(LinalgError) in try squares.sum(along: .rows).argmin().col }
+        return sums.indices.min { sums[$0] < sums[$1] }!
     }
 }

@@ -34,7 +34,7 @@ enum SmallSymmetricEigen {
                     a[j + i * n] = a[i + j * n]
                 }
             }
-            tridiagonalize(a, n: n, d: d, e: e, taus: taus)
+            tridiagonalize(a, n: n, d: d, e: e, taus: taus, work: z)  // z is free until Q is formed
             if vectors {
                 formOrthogonalFactor(from: a, n: n, taus: taus, into: z)
                 guard diagonalize(n: n, d: d, e: e, vectors: z) else { return nil }
@@ -52,10 +52,10 @@ enum SmallSymmetricEigen {
     /// Reduces the symmetric n x n matrix `a` (both triangles stored) to the tridiagonal T =
     /// Q' A Q with diagonal `d` and subdiagonal `e` (n - 1 elements). Reflector H(k) = I -
     /// tau v v' acts on coordinates k + 1...; its vector lies in column k of `a` from row k + 1
-    /// (v[0] = 1 implicit there), its tau in `taus[k]`.
+    /// (v[0] = 1 implicit there), its tau in `taus[k]`. `work` holds n elements of scratch.
     private static func tridiagonalize(
         _ a: UnsafeMutablePointer<Double>, n: Int, d: UnsafeMutablePointer<Double>, e: UnsafeMutablePointer<Double>,
-        taus: UnsafeMutablePointer<Double>
+        taus: UnsafeMutablePointer<Double>, work w: UnsafeMutablePointer<Double>
     ) {
         for k in 0..<Swift.max(0, n - 2) {
             let v = a + (k + 1) + k * n, m = n - k - 1
@@ -66,24 +66,21 @@ enum SmallSymmetricEigen {
             // The trailing block B = A[k+1..., k+1...] becomes H B H: with p = tau B v and
             // w = p - (tau/2)(p'v) v, B -= v w' + w v'.
             let block = a + (k + 1) + (k + 1) * n
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: m) { w in
-                let w = w.baseAddress!
-                for i in 0..<m { w[i] = 0 }
-                for j in 0..<m {
-                    let vj = j == 0 ? 1 : v[j]
-                    for i in 0..<m { w[i] += block[i + j * n] * vj }
-                }
-                var pv = 0.0
-                for i in 0..<m {
-                    w[i] *= tau
-                    pv += w[i] * (i == 0 ? 1 : v[i])
-                }
-                let half = 0.5 * tau * pv
-                for i in 0..<m { w[i] -= half * (i == 0 ? 1 : v[i]) }
-                for j in 0..<m {
-                    let vj = j == 0 ? 1 : v[j], wj = w[j]
-                    for i in 0..<m { block[i + j * n] -= (i == 0 ? 1 : v[i]) * wj + w[i] * vj }
-                }
+            for i in 0..<m { w[i] = 0 }
+            for j in 0..<m {
+                let vj = j == 0 ? 1 : v[j]
+                for i in 0..<m { w[i] += block[i + j * n] * vj }
+            }
+            var pv = 0.0
+            for i in 0..<m {
+                w[i] *= tau
+                pv += w[i] * (i == 0 ? 1 : v[i])
+            }
+            let half = 0.5 * tau * pv
+            for i in 0..<m { w[i] -= half * (i == 0 ? 1 : v[i]) }
+            for j in 0..<m {
+                let vj = j == 0 ? 1 : v[j], wj = w[j]
+                for i in 0..<m { block[i + j * n] -= (i == 0 ? 1 : v[i]) * wj + w[i] * vj }
             }
         }
         for k in 0..<n { d[k] = a[k + k * n] }
